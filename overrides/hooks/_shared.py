@@ -111,10 +111,9 @@ def term_link(page, term: declaration.Term, words: str, lang: str) -> str:
     return f'<a class="dp-term" href="{href}" title="{definition}">{words}</a>'
 
 
-def marker_error(page, markdown: str, position: int, message: str) -> PluginError:
-    """A build error naming the Markdown file and line of the faulty marker."""
-    # MkDocs has removed the front matter from `markdown`: count it back in.
+def marker_error(page, marker: str, message: str) -> PluginError:
+    """A build error naming the Markdown file and the line of the faulty marker."""
+    # Earlier steps may have expanded other markers: find the line in the file as written.
     source = page.file.content_string
-    offset = source.count("\n") - markdown.count("\n")
-    line = markdown.count("\n", 0, position) + 1 + max(offset, 0)
+    line = source.count("\n", 0, max(source.find(marker), 0)) + 1
     return PluginError(f"{page.file.src_path}:{line}: {message}")

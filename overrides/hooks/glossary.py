@@ -13,6 +13,8 @@ import html
 import re
 import unicodedata
 
+from declaration.markers import GLOSSARY_LIST, GLOSSARY_REFERENCE
+
 from _shared import (
     FULL_TEXT_PAGE,
     marker_error,
@@ -22,8 +24,6 @@ from _shared import (
     the_declaration,
 )
 
-REFERENCE = re.compile(r"\[(?P<words>[^\]\n]+)\]\(glossary:(?P<id>[^)\s]*)\)")
-GLOSSARY_MARKER = re.compile(r"^<!--\s*glossary\s*-->[ \t]*$", re.MULTILINE)
 OTHER_LANGUAGE = {"fr": "en", "en": "fr"}
 USES_LABEL = {"fr": "Dans le texte :", "en": "In the text:"}
 OTHER_TERM_LABEL = {"fr": "En anglais :", "en": "In French:"}
@@ -41,17 +41,17 @@ def _expand_references(markdown: str, page) -> str:
     def replace(match: re.Match) -> str:
         term = terms.get(match["id"])
         if term is None:
-            raise marker_error(page, markdown, match.start(),
+            raise marker_error(page, match[0],
                                f"unknown glossary entry '{match['id']}': use an id from "
                                "declaration/glossary.yml, or add the entry there")
         return term_link(page, term, match["words"], lang)
 
-    return REFERENCE.sub(replace, markdown)
+    return GLOSSARY_REFERENCE.sub(replace, markdown)
 
 
 def _expand_glossary(markdown: str, page) -> str:
     lang = page_language(page)
-    return GLOSSARY_MARKER.sub(lambda _: _render_entries(page, lang), markdown)
+    return GLOSSARY_LIST.sub(lambda _: _render_entries(page, lang), markdown)
 
 
 def _render_entries(page, lang: str) -> str:

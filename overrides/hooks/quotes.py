@@ -17,6 +17,15 @@ from __future__ import annotations
 import html
 import re
 
+from declaration.markers import (
+    INLINE_QUOTE,
+    INLINE_QUOTE_BODY,
+    QUOTE_ALL,
+    QUOTE_BLOCK,
+    QUOTE_BLOCK_BODY,
+    parse_spec,
+)
+
 from _shared import (
     FULL_TEXT_PAGE,
     WORDS,
@@ -29,12 +38,6 @@ from _shared import (
     url_to,
 )
 
-BLOCK = re.compile(r"^<!--\s*quote\b(?P<body>.*?)-->[ \t]*$", re.MULTILINE)
-BLOCK_BODY = re.compile(r"^:\s*(?P<spec>\S.*?)\s*$")
-INLINE = re.compile(r"\[\[(?P<body>[^\]\n]*)\]\]")
-INLINE_BODY = re.compile(r"^(?P<id>[a-z0-9-]+)(?:\.(?P<sentence>[1-9][0-9]*))?$")
-
-
 def on_page_markdown(markdown, page, config, files):
     markdown = _expand_blocks(markdown, page)
     return _expand_inline(markdown, page)
@@ -45,38 +48,23 @@ def on_page_markdown(markdown, page, config, files):
 
 def _expand_blocks(markdown: str, page) -> str:
     def replace(match: re.Match) -> str:
-        body = BLOCK_BODY.match(match["body"])
+        body = QUOTE_BLOCK_BODY.match(match["body"])
         if not body:
-            raise marker_error(page, markdown, match.start(), "malformed quote marker: write "
+            raise marker_error(page, match[0], "malformed quote marker: write "
                                "<!-- quote: ID ID..ID --> with IDs from declaration/segments.yml")
         spec = body["spec"]
         try:
-            return "\n" + _render_passage(_select(spec), page, whole_text=spec == "all") + "\n"
+            return "\n" + _render_passage(_select(spec), page, whole_text=spec == QUOTE_ALL) + "\n"
         except LookupError as error:
-            raise marker_error(page, markdown, match.start(), str(error)) from None
+            raise marker_error(page, match[0], str(error)) from None
 
-    return BLOCK.sub(replace, markdown)
+    return QUOTE_BLOCK.sub(replace, markdown)
 
 
 def _select(spec: str) -> list:
-    """The segments a spec names, in the order of the text: `all`, IDs, or ranges `A..B`."""
     declaration = the_declaration()
-    order = [segment.id for segment in declaration.segments]
-    if spec == "all":
-        return list(declaration.segments)
-    chosen = []
-    for item in spec.split():
-        first, _, last = item.partition("..")
-        for segment_id in (first, last or first):
-            if segment_id not in order:
-                raise LookupError(f"unknown segment '{segment_id}' in quote marker: "
-                                  "use an ID from declaration/segments.yml")
-        start, end = order.index(first), order.index(last or first)
-        if end < start:
-            raise LookupError(f"range '{item}' runs backwards: write the earlier segment first")
-        chosen.extend(order[start:end + 1])
     by_id = declaration.by_id
-    return [by_id[segment_id] for segment_id in chosen]
+    return [by_id[segment_id] for segment_id in parse_spec(spec, list(by_id))]
 
 
 def _render_passage(segments: list, page, whole_text: bool) -> str:
@@ -168,10 +156,10 @@ def _expand_inline(markdown: str, page) -> str:
     by_id = the_declaration().by_id
 
     def replace(match: re.Match) -> str:
-        body = INLINE_BODY.match(match["body"].strip())
+        body = INLINE_QUOTE_BODY.match(match["body"].strip())
         segment = by_id.get(body["id"]) if body else None
         if segment is None:
-            raise marker_error(page, markdown, match.start(),
+            raise marker_error(page, match[0],
                                f"unknown segment in [[{match['body']}]]: write [[ID]] or "
                                "[[ID.N]] (sentence N) with an ID from declaration/segments.yml")
         sentences = segment.sentences(lang)
@@ -179,7 +167,7 @@ def _expand_inline(markdown: str, page) -> str:
         if body["sentence"]:
             number = int(body["sentence"])
             if number > len(segment.fr_sentences):
-                raise marker_error(page, markdown, match.start(),
+                raise marker_error(page, match[0],
                                    f"[[{match['body']}]]: segment '{segment.id}' has "
                                    f"{len(segment.fr_sentences)} sentence(s)")
             sentences = sentences[number - 1:number]
@@ -189,4 +177,4 @@ def _expand_inline(markdown: str, page) -> str:
         href = url_to(page, FULL_TEXT_PAGE, anchor)
         return f'<q class="dp-quote" lang="{lang}"><a href="{href}">{text}</a></q>'
 
-    return INLINE.sub(replace, markdown)
+    return INLINE_QUOTE.sub(replace, markdown)

@@ -1,0 +1,45 @@
+"""The built site, read page by page: what the site checks and the tests look at."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from .html_tree import Element, parse
+
+DEFAULT_LANGUAGE = "fr"
+LANGUAGES = ("fr", "en")
+NOT_FOUND = "404.html"
+
+
+class BuiltSite:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def folder(self, lang: str) -> Path:
+        return self.root if lang == DEFAULT_LANGUAGE else self.root / lang
+
+    @cached_property
+    def pages(self) -> dict[str, dict[str, Path]]:
+        """{lang: {slug: file}} for every content page (the 404 page aside)."""
+        return {
+            lang: {
+                path.stem: path
+                for path in sorted(self.folder(lang).glob("*.html"))
+                if path.name != NOT_FOUND
+            }
+            for lang in LANGUAGES
+        }
+
+    def tree(self, lang: str, slug: str) -> Element:
+        return self._tree(self.pages[lang][slug])
+
+    def _tree(self, path: Path) -> Element:
+        cache = self.__dict__.setdefault("_trees", {})
+        if path not in cache:
+            cache[path] = parse(path.read_text(encoding="utf-8"))
+        return cache[path]
+
+    def content(self, lang: str, slug: str) -> Element:
+        """The article, without the site's navigation."""
+        return self.tree(lang, slug).find("article")
