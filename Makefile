@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PYTHON) -m mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check test lock clean
+.PHONY: help serve build check repin test lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ build: $(INSTALLED) ## Build site/ strictly: any warning fails and leaves site/ 
 
 check: $(INSTALLED) ## Run the checks an editor runs before a pull request
 	$(PYTHON) -m scripts.check
+
+repin: $(INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
+	$(PYTHON) -m scripts.check repin
 
 test: $(INSTALLED) ## Run every test (checks, build, browser)
 	$(PYTHON) -m pytest

@@ -1,0 +1,53 @@
+"""Command line: `python -m scripts.check [--sources-only] [--site DIR]`, `python -m scripts.check repin`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import CHECK_SITE_URL, check_all, check_site, check_sources, failed, source_integrity
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
+    parser.add_argument("command", nargs="?", choices=["all", "repin"], default="all",
+                        help="all: run every check (default); repin: pin the current text's SHA-256")
+    parser.add_argument("--sources-only", action="store_true", help="skip the strict build and the site checks")
+    parser.add_argument("--site", type=Path, help="check this already built site instead of building one")
+    parser.add_argument("--site-url", default=CHECK_SITE_URL, help="the site_url the --site was built with")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.command == "repin":
+        digest = source_integrity.repin(args.root)
+        print(f"pinned {source_integrity.TEXT} at {digest}; now run `make check` to see the "
+              "translations the change has outdated")
+        return 0
+
+    started = time.perf_counter()
+    if args.sources_only:
+        findings = check_sources(args.root)
+    elif args.site:
+        findings = check_sources(args.root) + check_site(args.root, args.site, args.site_url)
+    else:
+        findings = check_all(args.root)
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for finding in sorted(findings):
+        print(finding)
+        if in_actions:
+            print(finding.annotation())
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    elapsed = time.perf_counter() - started
+    print(f"{'FAILED' if failed(findings) else 'OK'}: {errors} error(s), {warnings} warning(s) "
+          f"in {elapsed:.1f} s", file=sys.stderr)
+    return 1 if failed(findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""What a check reports: one line an editor can act on, and a GitHub annotation under Actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the repository
+    line: int
+    check: str  # the check's id, as CONTRIBUTING.md lists it
+    problem: str  # what is wrong
+    fix: str  # how to fix it
+    severity: str = ERROR
+    detail: str = ""  # a diff or other lines shown under the finding
+
+    def __str__(self) -> str:
+        label = "warning: " if self.severity == WARNING else ""
+        text = f"{self.path}:{self.line}: {label}[{self.check}] {self.problem} — {self.fix}"
+        return f"{text}\n{self.detail}" if self.detail else text
+
+    def annotation(self) -> str:
+        """The workflow command that GitHub Actions turns into an annotation on the pull request."""
+        message = f"{self.problem} — {self.fix}"
+        if self.detail:
+            message += "\n" + self.detail
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} file={self.path},line={self.line},title={self.check}::{message}"

@@ -1,0 +1,72 @@
+"""Check 6, links: every internal link and anchor of the built site resolves, in both languages.
+
+The strict build already fails on a broken Markdown link (mkdocs.yml `validation:`); this
+check reads the built pages, so it also covers the links the hooks generate and the theme's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from .findings import Finding
+
+CHECK = "links"
+
+
+def check_site(site, site_url: str) -> list[Finding]:
+    findings = []
+    ids_cache: dict = {}
+    base = urlsplit(site_url)
+    for lang, pages in site.pages.items():
+        for slug, path in pages.items():
+            relative = path.relative_to(site.root).as_posix()
+            tree = site.tree(lang, slug)
+            for element in tree.iter(lambda e: e.tag in ("a", "link") and "href" in e.attrs):
+                target = _resolve(element.attrs["href"], relative, base)
+                if target is None:
+                    continue
+                file, anchor = target
+                problem = _problem(site, file, anchor, ids_cache)
+                if problem:
+                    findings.append(Finding(f"site/{relative}", element.line, CHECK,
+                                            f"link to {element.attrs['href']}: {problem}",
+                                            _fix(slug, lang)))
+    return findings
+
+
+def _resolve(href: str, page: str, base) -> tuple[str, str] | None:
+    """(file relative to the site root, anchor) of a link into the site, None for other links."""
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https"):
+        if parts.netloc != base.netloc or not parts.path.startswith(base.path):
+            return None  # another site: not ours to check
+        path = parts.path[len(base.path):]
+    elif parts.scheme or href.startswith("//"):
+        return None
+    elif parts.path.startswith("/"):
+        path = parts.path[len(base.path):] if parts.path.startswith(base.path) else parts.path.lstrip("/")
+    else:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path)) if parts.path else page
+    if path.endswith("/") or path in ("", "."):
+        path = posixpath.join(path, "index.html")
+    return posixpath.normpath(path), unquote(parts.fragment)
+
+
+def _problem(site, file: str, anchor: str, ids_cache: dict) -> str:
+    target = site.root / file
+    if not target.is_file():
+        return "no such page"
+    if not anchor or not file.endswith(".html"):
+        return ""
+    if file not in ids_cache:
+        from .html_tree import parse
+
+        tree = parse(target.read_text(encoding="utf-8"))
+        ids_cache[file] = {element.attrs["id"] for element in tree.iter(lambda e: "id" in e.attrs)}
+    return "" if anchor in ids_cache[file] else f"no anchor #{anchor} on that page"
+
+
+def _fix(slug: str, lang: str) -> str:
+    source = f"docs/{slug}.{lang}.md"
+    return f"fix the link in {source} (or the marker that generates it), or the heading it points to"

@@ -1,0 +1,74 @@
+"""Check 8, content-safety: nothing in a page that could run code, load from elsewhere, or pass
+for a quote of the declaration that the build did not generate; front matter that parses.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .findings import Finding
+from .pages import IMAGE, LINK, read_pages
+
+CHECK = "content-safety"
+REQUIRED_FRONT_MATTER = ("title", "description")
+ACTIVE_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form|frame|frameset|applet)\b",
+                            re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+DANGEROUS_URL = re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(javascript|data|vbscript):""",
+                           re.IGNORECASE)
+SOURCE_ATTRIBUTE = re.compile(r"""<\s*(?:img|audio|video|source|track|input|image)\b[^>]*\s(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""",
+                              re.IGNORECASE)
+# The classes the quotes hook gives generated passages: written by hand they would show any
+# words as the declaration's text.
+GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|fr|en|quote|term)\b""", re.IGNORECASE)
+SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
+
+
+def check(root: Path, _declaration=None) -> list[Finding]:
+    findings = []
+    for page in read_pages(root):
+        findings += _front_matter(page)
+        for number, line in page.body_lines:
+            findings += [Finding(page.relative, number, CHECK, problem, fix) for problem, fix in scan_line(line)]
+    return findings
+
+
+def _front_matter(page) -> list[Finding]:
+    if page.front_matter_error:
+        line, problem = page.front_matter_error
+        return [Finding(page.relative, line, CHECK, f"{problem}: MkDocs would silently drop the "
+                        "page's title and description", "put values that contain ' : ' or start "
+                        "with a quote inside double quotes, e.g. title: \"Volet 1 : …\"")]
+    missing = [key for key in REQUIRED_FRONT_MATTER if not (page.front_matter or {}).get(key)]
+    if missing:
+        return [Finding(page.relative, 1, CHECK, f"front matter lacks {', '.join(missing)}",
+                        "start the page with ---, title: …, description: … (one sentence), ---")]
+    return []
+
+
+def scan_line(line: str) -> list[tuple[str, str]]:
+    problems = []
+    for match in ACTIVE_ELEMENT.finditer(line):
+        problems.append((f"<{match[1].lower()}> in a page: it could run code or load from elsewhere",
+                         "remove it; pages hold Markdown, and the theme provides styles and scripts"))
+    for match in EVENT_HANDLER.finditer(line):
+        problems.append((f"event handler attribute {match[1]}= runs code", "remove the attribute"))
+    for match in DANGEROUS_URL.finditer(line):
+        problems.append((f"{match[1].lower()}: URL in an attribute", "link to a page of the site or an https address"))
+    for match in LINK.finditer(line):
+        if SCHEME.match(match["target"]):
+            problems.append((f"{SCHEME.match(match['target'])[1].lower()}: URL in a link",
+                             "link to a page of the site or an https address"))
+    for match in IMAGE.finditer(line):
+        if re.match(r"(?:https?:)?//|[a-z]+:", match["target"], re.IGNORECASE):
+            problems.append(("image loaded from another site: the reader's browser would call it",
+                             "copy the image into docs/assets/ and link it from there"))
+    if SOURCE_ATTRIBUTE.search(line):
+        problems.append(("media loaded from another site: the reader's browser would call it",
+                         "copy the file into docs/assets/ and link it from there"))
+    if GENERATED_MARKUP.search(line):
+        problems.append(("hand-written markup of a generated quote or glossary link (class dp-…)",
+                         "quote the text with <!-- quote: ID --> or [[ID]], refer to terms with "
+                         "[words](glossary:ID)"))
+    return problems
