@@ -59,8 +59,22 @@ def compare(text: str, candidates: list[tuple[int, str]]) -> tuple[str, int, str
     for index, candidate in candidates:
         if folded in declaration_module.fold(candidate):
             return "typography", index, word_diff(candidate, normalised)
-    index, closest = max(candidates, key=lambda c: difflib.SequenceMatcher(None, c[1], normalised).ratio())
+    index, closest = _closest(normalised, candidates)
     return "different", index, word_diff(closest, normalised)
+
+
+def _closest(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str]:
+    """The run of words of the text most like the quote: a quote is often part of a sentence."""
+    words = text.split()
+    best, found = -1.0, (-1, "")
+    for index, candidate in candidates:
+        candidate_words = candidate.split()
+        for start in range(max(1, len(candidate_words) - len(words) + 1)):
+            window = candidate_words[start:start + len(words)]
+            ratio = difflib.SequenceMatcher(None, window, words, autojunk=False).ratio()
+            if ratio > best:
+                best, found = ratio, (index, " ".join(window))
+    return found
 
 
 def word_diff(expected: str, actual: str) -> str:

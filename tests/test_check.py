@@ -1,0 +1,316 @@
+"""The checker (make check), fed the bad edits it exists to catch, on copies of the real tree.
+
+Each test makes one realistic edit, the way a careless or hostile editor would, and expects the
+finding at the right file, line and check id. The clean tree and legitimate edits must pass.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import declaration
+from scripts.check import build, check_site, check_sources
+from scripts.check.__main__ import main
+from scripts.check.findings import WARNING
+
+from conftest import ROOT
+
+TEXT = "declaration/declaration.fr.txt"
+TRANSLATION = "declaration/translation.en.yml"
+GLOSSARY = "declaration/glossary.yml"
+# A passage of the text as an editor would paste it, and the line it stands on in the source.
+PASTED = "Les membres de la Coalition se déclarent prêts à s’engager dans un dispositif de garanties"
+CLOSING_LINE = 27
+
+
+def edit(tree: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = tree / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def append(tree: Path, relative: str, lines: str) -> int:
+    """Add lines at the end of a file; returns the line number of the first one."""
+    path = tree / relative
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(text + "\n" + lines + "\n", encoding="utf-8")
+    return text.count("\n") + 2
+
+
+def line_of(tree: Path, relative: str, needle: str) -> int:
+    text = (tree / relative).read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def findings(tree: Path, check: str, severity: str = "error") -> list[tuple[str, int]]:
+    return [(f.path, f.line) for f in check_sources(tree) if f.check == check and f.severity == severity]
+
+
+def test_the_clean_tree_passes_every_check_and_the_build():
+    assert main(["--root", str(ROOT)]) == 0
+
+
+def test_legitimate_edits_pass(tree):
+    # A new explanatory sentence, in both languages.
+    append(tree, "docs/strand-4.fr.md", "Le texte parle de [sanctions](glossary:sanctions) supplémentaires.")
+    append(tree, "docs/strand-4.en.md", "The text speaks of additional [sanctions](glossary:sanctions).")
+    # A new glossary entry, in both languages.
+    append(tree, GLOSSARY, """- id: commitments
+  fr:
+    term: engagements
+    forms: [engagements]
+    definition: Promesses d’agir prises par les membres de la Coalition.
+  en:
+    term: commitments
+    forms: [commitments]
+    definition: Promises to act made by the members of the Coalition.""")
+    assert [str(f) for f in check_sources(tree) if f.severity == "error"] == []
+
+
+# 1. source-integrity ---------------------------------------------------------------------------
+
+
+def test_a_changed_word_in_the_text_is_caught_with_its_line_and_diff(tree):
+    subprocess.run(["git", "init", "-q"], cwd=tree, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=tree, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"], cwd=tree, check=True)
+    edit(tree, TEXT, "Enfin, il a été décidé", "Enfin, il a été envisagé")
+    [finding] = [f for f in check_sources(tree) if f.check == "source-integrity"]
+    assert (finding.path, finding.line) == (TEXT, CLOSING_LINE)
+    assert "-Enfin, il a été décidé" in finding.detail and "+Enfin, il a été envisagé" in finding.detail
+    assert "make repin" in finding.fix
+
+
+def test_repin_accepts_a_deliberate_change_and_then_outdates_its_translation(tree):
+    edit(tree, TEXT, "Enfin, il a été décidé", "Enfin, il a été envisagé")
+    assert main(["repin", "--root", str(tree)]) == 0
+    assert findings(tree, "source-integrity") == []
+    assert findings(tree, "translations") == [(TRANSLATION, line_of(tree, TRANSLATION, "closing:"))]
+
+
+# 2. quotes -----------------------------------------------------------------------------------
+
+
+def test_a_misquoted_blockquote_fails_with_a_word_diff(tree):
+    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('prêts', 'disposés')}")
+    [finding] = [f for f in check_sources(tree) if f.check == "quotes"]
+    assert (finding.path, finding.line) == ("docs/preamble.fr.md", line)
+    assert "[-prêts-] {+disposés+}" in finding.detail
+
+
+def test_an_exact_blockquote_passes_and_a_typographic_variant_only_warns(tree):
+    append(tree, "docs/preamble.fr.md", f"> {PASTED}")
+    assert findings(tree, "quotes") == []
+    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
+    assert findings(tree, "quotes", WARNING) == [("docs/preamble.fr.md", line)]
+    assert findings(tree, "quotes") == []
+
+
+def test_a_blockquote_with_an_invisible_character_fails(tree):
+    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('garanties', 'garan' + chr(0x200B) + 'ties')}")
+    assert ("docs/preamble.fr.md", line) in findings(tree, "quotes")
+
+
+def test_a_blockquote_that_drops_or_reorders_list_items_fails(tree):
+    french = declaration.load(tree / "declaration").by_id
+    items = [french[f"strand-4-item-{n}"].fr for n in (1, 2, 4)]
+    line = append(tree, "docs/strand-4.fr.md", "\n".join(f"> - {item}" for item in items))
+    assert findings(tree, "quotes") == [("docs/strand-4.fr.md", line + 2)]
+    reordered = [french[f"strand-5-item-{n}"].fr for n in (2, 1)]
+    line = append(tree, "docs/strand-5.fr.md", "\n".join(f"> - {item}" for item in reordered))
+    assert ("docs/strand-5.fr.md", line + 1) in findings(tree, "quotes")
+
+
+def test_a_quote_marker_that_reorders_segments_fails(tree):
+    append(tree, "docs/index.fr.md", "<!-- quote: strand-2-item-3 strand-2-item-1 -->")
+    append(tree, "docs/index.en.md", "<!-- quote: strand-2-item-3 strand-2-item-1 -->")
+    line = line_of(tree, "docs/index.fr.md", "<!-- quote: strand-2-item-3")
+    assert ("docs/index.fr.md", line) in findings(tree, "quotes")
+
+
+def test_a_generated_passage_that_differs_in_the_built_site_fails(tmp_path):
+    site = tmp_path / "site"
+    assert build(ROOT, site) == []
+    page = site / "strand-3.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("à la demande de l’Ukraine", "à la demande de la Coalition"),
+                    encoding="utf-8")
+    found = [f for f in check_site(ROOT, site, "https://example.test/") if f.check == "quotes"]
+    assert found and {f.path for f in found} == {"site/strand-3.html"}
+
+
+# 3. coverage -----------------------------------------------------------------------------------
+
+
+def test_a_segment_quoted_on_no_explainer_page_fails(tree):
+    edit(tree, "docs/strand-4.en.md", "<!-- quote: strand-4-heading..strand-4-item-4 -->",
+         "<!-- quote: strand-4-heading..strand-4-item-3 -->")
+    line = line_of(tree, "docs/strand-4.en.md", "<!-- quote:")
+    assert findings(tree, "coverage") == [("docs/strand-4.en.md", line)]
+
+
+def test_a_segment_quoted_on_two_explainer_pages_fails(tree):
+    append(tree, "docs/strand-2.fr.md", "<!-- quote: strand-1-text -->")
+    assert [path for path, _ in findings(tree, "coverage")] == ["docs/strand-1.fr.md"]
+
+
+def test_a_page_quoting_a_segment_that_does_not_exist_fails(tree):
+    line = append(tree, "docs/strand-5.fr.md", "Voir [[strand-5-item-4]] et [[strand-5-text.2]].")
+    assert findings(tree, "coverage") == [("docs/strand-5.fr.md", line), ("docs/strand-5.fr.md", line)]
+
+
+def test_the_full_text_page_must_quote_all(tree):
+    edit(tree, "docs/text.fr.md", "<!-- quote: all -->", "<!-- quote: preamble-1..strand-5-item-3 -->")
+    assert [path for path, _ in findings(tree, "coverage")] == ["docs/text.fr.md"]
+
+
+# 4. translations -------------------------------------------------------------------------------
+
+
+def test_a_missing_translation_fails(tree):
+    edit(tree, TRANSLATION, "    - intelligence cooperation.\n", "")
+    assert findings(tree, "translations") == [(TRANSLATION, line_of(tree, TRANSLATION, "strand-5-item-3:"))]
+
+
+def test_an_outdated_translation_fails_with_the_new_hash(tree):
+    edit(tree, TRANSLATION, "source: 2c864f4e5518", "source: 0123456789ab")
+    [finding] = [f for f in check_sources(tree) if f.check == "translations"]
+    assert (finding.path, finding.line) == (TRANSLATION, line_of(tree, TRANSLATION, "strand-1-text:"))
+    assert "set source: 2c864f4e5518" in finding.fix
+
+
+def test_a_translation_with_a_missing_sentence_fails(tree):
+    edit(tree, TRANSLATION, "    - 'This support will include in particular:'\n", "")
+    assert findings(tree, "translations") == [(TRANSLATION, line_of(tree, TRANSLATION, "strand-2-text:"))]
+
+
+def test_a_page_without_its_counterpart_fails(tree):
+    (tree / "docs" / "about.en.md").unlink()
+    assert findings(tree, "translations") == [("docs/about.fr.md", 1)]
+
+
+def test_counterparts_with_a_different_structure_fail(tree):
+    edit(tree, "docs/strand-3.en.md", "{#left-open}", "{#open-questions}")
+    edit(tree, "docs/strand-1.en.md", "](strand-3.md)", "](strand-4.md)")
+    paths = [path for path, _ in findings(tree, "translations")]
+    assert paths == ["docs/strand-1.en.md", "docs/strand-3.en.md"]
+
+
+def test_french_left_in_an_english_page_is_flagged(tree):
+    line = append(tree, "docs/strand-1.en.md", "The monitoring of the cessez-le-feu is American.")
+    line2 = append(tree, "docs/strand-1.en.md", "Cette phrase est restée dans la langue des volets.")
+    append(tree, "docs/strand-1.en.md", 'The <span lang="fr">cessez-le-feu</span>, marked, passes.')
+    assert findings(tree, "translations") == [("docs/strand-1.en.md", line), ("docs/strand-1.en.md", line2)]
+
+
+# 5. terminology --------------------------------------------------------------------------------
+
+
+def test_a_glossary_term_translated_another_way_fails(tree):
+    edit(tree, TRANSLATION, "ceasefire verification system", "truce verification system")
+    assert findings(tree, "terminology") == [(TRANSLATION, line_of(tree, TRANSLATION, "strand-1-text:"))]
+
+
+def test_an_incomplete_glossary_entry_fails(tree):
+    edit(tree, GLOSSARY, "    term: deterrence\n", "")
+    assert findings(tree, "terminology") == [(GLOSSARY, line_of(tree, GLOSSARY, "- id: dissuasion"))]
+
+
+def test_a_reference_to_an_unknown_entry_or_with_another_word_fails(tree):
+    line = append(tree, "docs/strand-2.en.md", "See [the truce](glossary:cessez-le-feu) and [x](glossary:armistice).")
+    assert findings(tree, "terminology") == [("docs/strand-2.en.md", line), ("docs/strand-2.en.md", line)]
+
+
+def test_one_french_term_with_two_english_renderings_fails(tree):
+    line = append(tree, GLOSSARY, """- id: cessez-le-feu-bis
+  fr:
+    term: cessez‑le‑feu
+    forms: [cessez-le-feu]
+    definition: Arrêt des combats.
+  en:
+    term: truce
+    forms: [truce]
+    definition: A halt to fighting.""")
+    assert (GLOSSARY, line) in findings(tree, "terminology")
+
+
+# 6. links --------------------------------------------------------------------------------------
+
+
+def test_a_link_to_a_missing_anchor_fails_the_build(tree, tmp_path):
+    append(tree, "docs/strand-2.fr.md", "Voir [le point 9](text.md#strand-2-item-9).")
+    found = build(tree, tmp_path / "site")
+    assert found and "strand-2-item-9" in found[0].problem
+
+
+def test_a_broken_link_in_the_built_site_is_found(tmp_path):
+    site = tmp_path / "site"
+    assert build(ROOT, site) == []
+    page = site / "en" / "glossary.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("text.html#strand-4-item-4", "text.html#strand-4-item-9"),
+                    encoding="utf-8")
+    found = [f for f in check_site(ROOT, site, "https://example.test/") if f.check == "links"]
+    assert found and {f.path for f in found} == {"site/en/glossary.html"}
+    assert "docs/glossary.en.md" in found[0].fix
+
+
+# 7. hidden-characters --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u00ad", "\u0007"])
+def test_invisible_characters_in_a_page_fail(tree, hidden):
+    line = append(tree, "docs/strand-1.fr.md", f"Une phrase{hidden} ordinaire.")
+    assert findings(tree, "hidden-characters") == [("docs/strand-1.fr.md", line)]
+
+
+def test_a_look_alike_letter_inside_a_word_fails(tree):
+    edit(tree, TRANSLATION, "The Coalition will be represented", "The Coаlition will be represented")  # Cyrillic а
+    assert findings(tree, "hidden-characters") == [(TRANSLATION, line_of(tree, TRANSLATION, "The Coаlition"))]
+
+
+def test_text_that_is_not_nfc_fails(tree):
+    line = append(tree, "docs/about.fr.md", "Une re\u0301ponse.")
+    assert findings(tree, "hidden-characters") == [("docs/about.fr.md", line)]
+
+
+# 8. content-safety -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("markdown", [
+    "<script>fetch('https://tracker.example')</script>",
+    '<iframe src="https://video.example/embed"></iframe>',
+    '<span onmouseover="alert(1)">survol</span>',
+    "[cliquez](javascript:alert(1))",
+    "![logo](https://cdn.example/logo.png)",
+    '<img src="//cdn.example/pixel.gif" alt="">',
+    "<style>body{display:none}</style>",
+    '<div class="dp-row" id="strand-1-text"><p class="dp-fr">Un faux texte.</p></div>',
+])
+def test_markdown_that_could_run_code_or_load_from_elsewhere_fails(tree, markdown):
+    line = append(tree, "docs/about.fr.md", markdown)
+    assert ("docs/about.fr.md", line) in findings(tree, "content-safety")
+
+
+def test_front_matter_that_does_not_parse_fails(tree):
+    edit(tree, "docs/strand-2.fr.md", "title: ", "title: Volet 2 : soutien\nx: [", 1)
+    assert findings(tree, "content-safety") == [("docs/strand-2.fr.md", 2)]
+
+
+# The command line ------------------------------------------------------------------------------
+
+
+def test_exit_codes_and_github_annotations(tree, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    line = append(tree, "docs/about.en.md", "An invisible\u200bspace.")
+    assert main(["--sources-only", "--root", str(tree)]) == 1
+    out = capsys.readouterr().out
+    assert f"docs/about.en.md:{line}: [hidden-characters] invisible character U+200B" in out
+    assert f"::error file=docs/about.en.md,line={line},title=hidden-characters::" in out
+
+
+def test_warnings_never_fail(tree):
+    append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
+    assert main(["--sources-only", "--root", str(tree)]) == 0
