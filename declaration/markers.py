@@ -6,6 +6,7 @@ the checks that verify them, so that both read pages the same way.
     [[ID]]  [[ID.N]]            inline: a segment, or its sentence N
     [words](glossary:ID)        a reference to a glossary entry
     <!-- glossary -->           alone on its line: the glossary entries (the glossary page)
+    <!-- source-sha256 -->      inline: the pinned SHA-256 of the text (the About page)
 """
 
 import re
@@ -17,6 +18,7 @@ INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\]\n]*)\]\]")
 INLINE_QUOTE_BODY = re.compile(r"^(?P<id>[a-z0-9-]+)(?:\.(?P<sentence>[1-9][0-9]*))?$")
 GLOSSARY_REFERENCE = re.compile(r"\[(?P<words>[^\]\n]+)\]\(glossary:(?P<id>[^)\s]*)\)")
 GLOSSARY_LIST = re.compile(r"^<!--\s*glossary\s*-->[ \t]*$", re.MULTILINE)
+SOURCE_HASH = re.compile(r"<!--\s*source-sha256\s*-->")
 RANGE = ".."
 
 

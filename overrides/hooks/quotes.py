@@ -1,6 +1,6 @@
 """Quotes of the declaration: pages name segments, this hook puts in their text.
 
-Two markers, and nothing else that looks like them:
+Three markers, and nothing else that looks like them:
 
     <!-- quote: strand-2-heading..strand-2-item-5 -->    (alone on its line)
         the passage, French and English aligned row by row; `all` quotes the whole text, with
@@ -8,6 +8,8 @@ Two markers, and nothing else that looks like them:
     [[strand-3-text.3]]  or  [[strand-2-item-4]]
         one sentence (or one segment) inline: the French on French pages, the English on
         English pages, linked to its place in the full text.
+    <!-- source-sha256 -->
+        the pinned SHA-256 of the text, for readers who want to verify their copy.
 
 An unknown segment, a bad range or a malformed marker fails the build with file and line.
 """
@@ -23,6 +25,7 @@ from declaration.markers import (
     QUOTE_ALL,
     QUOTE_BLOCK,
     QUOTE_BLOCK_BODY,
+    SOURCE_HASH,
     parse_spec,
 )
 
@@ -40,7 +43,8 @@ from _shared import (
 
 def on_page_markdown(markdown, page, config, files):
     markdown = _expand_blocks(markdown, page)
-    return _expand_inline(markdown, page)
+    markdown = _expand_inline(markdown, page)
+    return SOURCE_HASH.sub(lambda _: f"`{the_declaration().pinned_sha256}`", markdown)
 
 
 # Block quotes ------------------------------------------------------------------------------------
