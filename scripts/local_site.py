@@ -1,0 +1,67 @@
+"""The built site on 127.0.0.1, and the browser that reads it: shared by the browser tests and
+the audit, so that both measure the same thing.
+
+The site is built with site_url set to the local address, so that its absolute links (canonical,
+hreflang) stay on the machine, and served by a small threaded server in this process.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Keep Chromium off the network: no background services, no component or policy updates.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+INSTALL_HINT = "install Debian's Chromium: sudo apt-get install chromium"
+
+
+def chromium_available() -> bool:
+    return shutil.which(CHROMIUM) is not None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_for(url: str, site_dir: Path) -> None:
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def served(site_dir: Path, port: int):
+    """Serve a built site on http://127.0.0.1:port/ for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every content page of both languages, as paths below the site root."""
+    pages = sorted(site_dir.glob("*.html")) + sorted((site_dir / "en").glob("*.html"))
+    return [page.relative_to(site_dir).as_posix() for page in pages if page.name != "404.html"]
