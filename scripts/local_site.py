@@ -8,6 +8,8 @@ hreflang) stay on the machine, and served by a small threaded server in this pro
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import shutil
 import socket
@@ -42,7 +44,26 @@ def build_for(url: str, site_dir: Path) -> None:
                    cwd=ROOT, env=env, check=True, capture_output=True)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _Handler(SimpleHTTPRequestHandler):
+    """Serves files as GitHub Pages does, for what the audit weighs: text compressed with gzip
+    when the browser accepts it; and quietly."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if (os.path.isfile(path) and path.endswith(self.COMPRESSED)
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            with open(path, "rb") as file:
+                body = gzip.compress(file.read(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
     def log_message(self, format, *args):
         pass
 
@@ -50,7 +71,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def served(site_dir: Path, port: int):
     """Serve a built site on http://127.0.0.1:port/ for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(_Handler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -95,7 +95,7 @@ def test_every_glossary_entry_exists_in_both_languages_and_links_to_a_use(site):
     for lang in LANGUAGES:
         glossary = site.content(lang, "glossary")
         for term in DECLARATION.terms:
-            entry = glossary.find("h3", id=term.id)
+            entry = glossary.find("h2", id=term.id)
             assert entry is not None, (lang, term.id)
             assert entry.text().strip().rstrip("¶").strip() == term[lang].term
             uses = _uses_paragraph(entry)
@@ -110,13 +110,17 @@ def _uses_paragraph(heading):
     return next(e for e in following if e.tag == "p" and e.find("a"))
 
 
-def test_glossary_references_carry_the_definition_in_the_page_language(site):
+def test_glossary_references_are_described_by_the_definition_in_the_page_language(site):
     for lang in LANGUAGES:
-        references = site.content(lang, "strand-1").find_all("a", cls="dp-term")
+        content = site.content(lang, "strand-1")
+        references = content.find_all(cls="dp-term")
         assert references, lang
         for reference in references:
-            term = DECLARATION.terms_by_id[reference.attrs["href"].split("#")[1]]
-            assert reference.attrs["title"] == term[lang].definition
+            link, tooltip = reference.find("a"), reference.find(cls="dp-tip")
+            term = DECLARATION.terms_by_id[link.attrs["href"].split("#")[1]]
+            assert link.attrs["aria-describedby"] == tooltip.attrs["id"]
+            assert tooltip.attrs["role"] == "tooltip"
+            assert tooltip.text() == term[lang].definition
 
 
 def test_english_words_in_french_pages_carry_their_language(site):

@@ -107,14 +107,6 @@ def segment_label(segment: declaration.Segment, lang: str) -> str:
     return f"{part}, {words[tail]}"
 
 
-def term_link(page, term: declaration.Term, words: str, lang: str) -> str:
-    """A reference to a glossary entry: a link to it whose title Material shows as a tooltip on
-    hover and on keyboard focus."""
-    definition = html.escape(term[lang].definition, quote=True)
-    href = url_to(page, GLOSSARY_PAGE, term.id)
-    return f'<a class="dp-term" href="{href}" title="{definition}">{words}</a>'
-
-
 def marker_error(page, marker: str, message: str) -> PluginError:
     """A build error naming the Markdown file and the line of the faulty marker."""
     # Earlier steps may have expanded other markers: find the line in the file as written.

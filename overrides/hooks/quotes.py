@@ -103,13 +103,13 @@ def _render_row(segment, page, lang: str, whole_text: bool) -> str:
         # On the full-text page the declaration's own headings are the page's headings, in the
         # page's language; the other column shows the same words as a plain line.
         columns = [
-            _column("fr", french, "h2" if lang == "fr" else "p", "dp-heading"),
-            _column("en", english, "h2" if lang == "en" else "p", "dp-heading"),
+            _column("fr", french, "h2" if lang == "fr" else "p", "dp-heading", lang),
+            _column("en", english, "h2" if lang == "en" else "p", "dp-heading", lang),
         ]
     else:
         inner = "span" if tag == "li" else "p"
         extra = "dp-heading" if segment.kind == "heading" else ""
-        columns = [_column("fr", french, inner, extra), _column("en", english, inner, extra)]
+        columns = [_column("fr", french, inner, extra, lang), _column("en", english, inner, extra, lang)]
     return (
         f'<{tag} class="dp-row dp-{segment.kind}" id="{segment.id}">'
         + "".join(columns)
@@ -118,9 +118,11 @@ def _render_row(segment, page, lang: str, whole_text: bool) -> str:
     )
 
 
-def _column(lang: str, content: str, tag: str, extra_class: str) -> str:
+def _column(lang: str, content: str, tag: str, extra_class: str, page_lang: str) -> str:
     classes = f"dp-{lang} {extra_class}".strip()
-    return f'<{tag} class="{classes}" lang="{lang}">{content}</{tag}>'
+    # Each language's search index holds that language's words: the other column stays out.
+    excluded = "" if lang == page_lang else " data-search-exclude"
+    return f'<{tag} class="{classes}" lang="{lang}"{excluded}>{content}</{tag}>'
 
 
 def _sentences(segment, lang: str, with_ids: bool) -> str:
@@ -149,7 +151,7 @@ def _row_links(segment, page, lang: str) -> str:
         part = html.escape(part_label(segment.part, lang))
         href = url_to(page, f"{segment.part}.md")
         elsewhere = f'<a href="{href}">{words["explained_in"]}{part}</a>'
-    return f'<span class="dp-links">{permalink} · {elsewhere}</span>'
+    return f'<span class="dp-links" data-search-exclude>{permalink} · {elsewhere}</span>'
 
 
 # Inline quotes -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ SOURCE_ATTRIBUTE = re.compile(r"""<\s*(?:img|audio|video|source|track|input|imag
                               re.IGNORECASE)
 # The classes the quotes hook gives generated passages: written by hand they would show any
 # words as the declaration's text.
-GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|fr|en|quote|term)\b""", re.IGNORECASE)
+GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|fr|en|quote|term|tip)\b""", re.IGNORECASE)
 SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 
 
