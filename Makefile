@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PYTHON) -m mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin test lock clean
+.PHONY: help serve build check repin test audit lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,15 @@ repin: $(INSTALLED) ## After a deliberate change of the French text: pin its new
 test: $(INSTALLED) ## Run every test (checks, build, browser)
 	$(PYTHON) -m pytest
 
+AUDIT_TOOLS := scripts/audit/node_modules/.installed
+$(AUDIT_TOOLS): scripts/audit/package-lock.json
+	# --ignore-scripts: vnu-jar's install script would download a Java runtime.
+	npm ci --prefix scripts/audit --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: $(INSTALLED) $(AUDIT_TOOLS) ## Measure every page: Lighthouse, axe, Nu Html Checker, weight (a benchmark)
+	$(PYTHON) -m scripts.audit $(AUDIT_ARGS)
+
 lock: ## Re-pin requirements.in into requirements.lock, with hashes
 	$(PYTHON_BASE) -m venv .lock-tools
 	.lock-tools/bin/pip install --quiet --disable-pip-version-check pip-tools
@@ -52,4 +61,4 @@ lock: ## Re-pin requirements.in into requirements.lock, with hashes
 	rm -rf .lock-tools
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site site.partial $(VENV)
+	rm -rf site site.partial .audit scripts/audit/node_modules $(VENV)

@@ -16,7 +16,7 @@ from scripts.check import build, check_site, check_sources
 from scripts.check.__main__ import main
 from scripts.check.findings import WARNING
 
-from conftest import ROOT
+from builds import ROOT
 
 TEXT = "declaration/declaration.fr.txt"
 TRANSLATION = "declaration/translation.en.yml"

@@ -7,7 +7,7 @@ import json
 import declaration
 from scripts.check.site import LANGUAGES
 
-from conftest import TEST_SITE_URL, build
+from builds import TEST_SITE_URL, build
 
 DECLARATION = declaration.load()
 EXPLAINER_PAGES = DECLARATION.parts  # preamble, strand-1 … strand-5, closing

@@ -28,7 +28,7 @@ class ServedSite:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def served_site(tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     site_dir = tmp_path_factory.mktemp("served-site")

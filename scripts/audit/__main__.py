@@ -1,0 +1,188 @@
+"""`make audit`: accessibility, speed, weight, privacy and HTML validity of every page, measured.
+
+A benchmark, not a test: it prints one table and writes it as JSON (.audit/audit.json), and
+its figures go in notes, never in assertions. For every page in both languages, against the
+site built for and served on 127.0.0.1 (gzip, as GitHub Pages serves it):
+
+- Lighthouse 12 (npm, run on Debian's Chromium): performance with its mobile preset and with
+  its desktop preset, accessibility, best practices, SEO; bytes transferred and uncompressed,
+  requests, and requests that left 127.0.0.1;
+- axe-core (through Playwright), WCAG 2.0-2.2 A and AA rules, light and dark palettes;
+- the Nu Html Checker (npm vnu-jar, run with the system java): errors.
+
+`--baseline` also weighs the same pages built the default way (Material's own tooltips and
+fonts, no overrides) to say how much lighter the site is. Nothing is disabled or filtered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.local_site import CHROMIUM, CHROMIUM_FLAGS, ROOT, build_for, free_port, page_paths, served
+
+HERE = Path(__file__).parent
+LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+OUTPUT = ROOT / ".audit" / "audit.json"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PRESETS = {"mobile": [], "desktop": ["--preset=desktop"]}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The default way: Material's script tooltips and Google-hosted fonts, no template overrides,
+# stylesheet or script of ours; the same pages and hooks, so the same text.
+BASELINE_CONFIG = """INHERIT: mkdocs.yml
+theme:
+  custom_dir: .audit/no-overrides
+  font:
+    text: Roboto
+    code: Roboto Mono
+  features: [content.tooltips, navigation.footer, search.highlight]
+extra_css: []
+extra_javascript: []
+"""
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.audit", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page and preset (the median is kept)")
+    parser.add_argument("--pages", nargs="*", help="only these pages (e.g. strand-3.html en/strand-3.html)")
+    parser.add_argument("--baseline", action="store_true", help="also weigh a default Material build of the same pages")
+    args = parser.parse_args(argv)
+    for tool, hint in ((LIGHTHOUSE, "make audit installs it (npm ci)"), (VNU, "make audit installs it (npm ci)"),
+                       (Path(CHROMIUM), "apt-get install chromium")):
+        if not tool.exists():
+            sys.exit(f"missing {tool}: {hint}")
+
+    with tempfile.TemporaryDirectory(prefix="audit-") as work:
+        work = Path(work)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        build_for(url, work / "site")
+        pages = args.pages or page_paths(work / "site")
+        html_errors = _nu_errors(work / "site", pages)
+        with served(work / "site", port):
+            axe = _axe(url, pages)
+            rows = [_row(url, page, args.runs, work, axe[page], html_errors[page]) for page in pages]
+        baseline = _baseline(work, pages) if args.baseline else {}
+
+    for row in rows:
+        row["baseline_transfer"] = baseline.get(row["page"])
+    _print(rows)
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+def _lighthouse(url: str, preset: str, work: Path) -> dict:
+    report = work / "lighthouse.json"
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}", *PRESETS[preset]],
+                   env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def _row(url: str, page: str, runs: int, work: Path, axe_violations: int, html_errors: int) -> dict:
+    row = {"page": page, "lang": "en" if page.startswith("en/") else "fr"}
+    for preset in PRESETS:
+        reports = [_lighthouse(url + page, preset, work) for _ in range(runs)]
+        scores = [r["categories"]["performance"]["score"] for r in reports]
+        report = reports[scores.index(statistics.median_low(scores))]
+        for category in CATEGORIES:
+            if preset == "mobile" or category == "performance":
+                row[f"{category}_{preset}"] = round(report["categories"][category]["score"] * 100)
+        if preset == "mobile":
+            requests = report["audits"]["network-requests"]["details"]["items"]
+            row["transfer_bytes"] = sum(r.get("transferSize", 0) for r in requests)
+            row["resource_bytes"] = sum(r.get("resourceSize", 0) for r in requests)
+            row["requests"] = len(requests)
+            row["offsite_requests"] = sum(1 for r in requests
+                                          if not r["url"].startswith((url, "data:")))
+    row["axe_violations"] = axe_violations
+    row["html_errors"] = html_errors
+    print(f"  measured {page}", file=sys.stderr)
+    return row
+
+
+def _axe(url: str, pages: list[str]) -> dict[str, int]:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    counts = dict.fromkeys(pages, 0)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for scheme in ("light", "dark"):
+            context = browser.new_context(color_scheme=scheme)
+            tab = context.new_page()
+            for page in pages:
+                tab.goto(url + page)
+                result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+                counts[page] += sum(len(v["nodes"]) for v in result.response["violations"])
+            context.close()
+        browser.close()
+    return counts
+
+
+def _nu_errors(site: Path, pages: list[str]) -> dict[str, int]:
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
+                             *[str(site / page) for page in pages]], capture_output=True, text=True)
+    counts = dict.fromkeys(pages, 0)
+    for message in json.loads(result.stderr or '{"messages": []}')["messages"]:
+        if message.get("type") == "error":
+            page = Path(message["url"].removeprefix("file:")).relative_to(site).as_posix()
+            counts[page] += 1
+    return counts
+
+
+def _baseline(work: Path, pages: list[str]) -> dict[str, int]:
+    """Bytes transferred by each page of a default Material build of the same pages."""
+    # Beside mkdocs.yml, so that its relative paths (docs, hooks) mean the same.
+    config = ROOT / "mkdocs.baseline.yml"
+    config.write_text(BASELINE_CONFIG, encoding="utf-8")
+    (ROOT / ".audit" / "no-overrides").mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config),
+                        "--site-dir", str(work / "baseline")], cwd=ROOT, env=env, check=True, capture_output=True)
+    finally:
+        config.unlink()
+    weights = {}
+    with served(work / "baseline", port):
+        for page in pages:
+            requests = _lighthouse(url + page, "mobile", work)["audits"]["network-requests"]["details"]["items"]
+            weights[page] = sum(r.get("transferSize", 0) for r in requests)
+    shutil.rmtree(work / "baseline")
+    return weights
+
+
+def _print(rows: list[dict]) -> None:
+    columns = [("page", "page", 22), ("lang", "lang", 4), ("perf_mobile", "performance_mobile", 6),
+               ("perf_desk", "performance_desktop", 6), ("a11y", "accessibility_mobile", 4),
+               ("best", "best-practices_mobile", 4), ("seo", "seo_mobile", 4),
+               ("KB_gzip", "transfer_bytes", 7), ("KB_raw", "resource_bytes", 7),
+               ("req", "requests", 4), ("offsite", "offsite_requests", 7),
+               ("axe", "axe_violations", 4), ("html_err", "html_errors", 8), ("KB_default", "baseline_transfer", 10)]
+    print(" | ".join(title.ljust(width) for title, _, width in columns))
+    print("-|-".join("-" * width for _, _, width in columns))
+    for row in rows:
+        cells = []
+        for _, key, width in columns:
+            value = row.get(key)
+            if key.endswith(("_bytes", "_transfer")) and value is not None:
+                value = f"{value / 1024:.1f}"
+            cells.append(str("" if value is None else value).ljust(width))
+        print(" | ".join(cells))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
