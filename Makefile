@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(PYTHON) -m mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin test audit lock clean
+.PHONY: help serve build check repin test audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,7 +41,12 @@ check: $(INSTALLED) ## Run the checks an editor runs before a pull request
 repin: $(INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
 	$(PYTHON) -m scripts.check repin
 
-test: $(INSTALLED) ## Run every test (checks, build, browser)
+NODE_TOOLS := node_modules/.installed
+$(NODE_TOOLS): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(INSTALLED) $(NODE_TOOLS) ## Run every test (checks, build, browser, workflow linters)
 	$(PYTHON) -m pytest
 
 AUDIT_TOOLS := scripts/audit/node_modules/.installed
@@ -53,12 +58,16 @@ $(AUDIT_TOOLS): scripts/audit/package-lock.json
 audit: $(INSTALLED) $(AUDIT_TOOLS) ## Measure every page: Lighthouse, axe, Nu Html Checker, weight (a benchmark)
 	$(PYTHON) -m scripts.audit $(AUDIT_ARGS)
 
+# --strict: a dependency that could not be looked up fails, rather than pass unaudited.
+audit-deps: $(INSTALLED) ## Look up the locked dependencies in the vulnerability databases (needs the network)
+	$(PYTHON) -m pip_audit --strict --requirement requirements.lock --require-hashes --disable-pip --progress-spinner off
+
 lock: ## Re-pin requirements.in into requirements.lock, with hashes
 	$(PYTHON_BASE) -m venv .lock-tools
 	.lock-tools/bin/pip install --quiet --disable-pip-version-check pip-tools
-	.lock-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	.lock-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements.lock requirements.in
 	rm -rf .lock-tools
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site site.partial .audit scripts/audit/node_modules $(VENV)
+	rm -rf site site.partial .audit node_modules scripts/audit/node_modules $(VENV)

@@ -58,6 +58,9 @@ def test_legitimate_edits_pass(tree):
     # A new explanatory sentence, in both languages.
     append(tree, "docs/strand-4.fr.md", "Le texte parle de [sanctions](glossary:sanctions) supplémentaires.")
     append(tree, "docs/strand-4.en.md", "The text speaks of additional [sanctions](glossary:sanctions).")
+    # Code shown as code is text, not HTML.
+    append(tree, "docs/about.fr.md", "Une page ne contient jamais de `<script>`.")
+    append(tree, "docs/about.en.md", "A page never holds a `<script>`.")
     # A new glossary entry, in both languages.
     append(tree, GLOSSARY, """- id: commitments
   fr:

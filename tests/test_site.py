@@ -12,7 +12,7 @@ from builds import TEST_SITE_URL, build
 DECLARATION = declaration.load()
 EXPLAINER_PAGES = DECLARATION.parts  # preamble, strand-1 … strand-5, closing
 STRAND_PAGES = [part for part in EXPLAINER_PAGES if part.startswith("strand-")]
-EXPECTED_PAGES = {"index", "text", "glossary", "about", *EXPLAINER_PAGES}
+EXPECTED_PAGES = {"index", "text", "glossary", "about", "contributing", *EXPLAINER_PAGES}
 PAGE_URL = {"fr": TEST_SITE_URL + "{slug}.html", "en": TEST_SITE_URL + "en/{slug}.html"}
 
 
@@ -160,3 +160,12 @@ def test_an_unknown_segment_fails_the_build_naming_file_and_line(tree, tmp_path)
     result = build(tree, tmp_path / "site")
     assert result.returncode != 0
     assert "strand-2.fr.md:10: unknown segment" in result.stdout + result.stderr
+
+
+def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(site):
+    for lang in LANGUAGES:
+        for slug in site.pages[lang]:
+            page = site.tree(lang, slug)
+            edit = page.find("a", rel="edit")
+            assert edit.attrs["href"].endswith(f"/edit/main/docs/{slug}.{lang}.md"), (lang, slug)
+            assert page.find("aside", cls="md-source-file") is not None, (lang, slug)

@@ -21,6 +21,12 @@ FENCE = re.compile(r"^[ \t]*(```|~~~)")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\S")
 LINK = re.compile(r"(?<!!)\[(?P<words>[^\]\n]*)\]\((?P<target>[^)\s]+)(?:[ \t]+\"[^\"]*\")?\)")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<target>[^)\s]+)")
+INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def without_code(line: str) -> str:
+    """The line with its inline code spans emptied: `<script>` in backticks is text, not HTML."""
+    return INLINE_CODE.sub("``", line)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .findings import Finding
-from .pages import IMAGE, LINK, read_pages
+from .pages import IMAGE, LINK, read_pages, without_code
 
 CHECK = "content-safety"
 REQUIRED_FRONT_MATTER = ("title", "description")
@@ -30,7 +30,8 @@ def check(root: Path, _declaration=None) -> list[Finding]:
     for page in read_pages(root):
         findings += _front_matter(page)
         for number, line in page.body_lines:
-            findings += [Finding(page.relative, number, CHECK, problem, fix) for problem, fix in scan_line(line)]
+            findings += [Finding(page.relative, number, CHECK, problem, fix)
+                         for problem, fix in scan_line(without_code(line))]
     return findings
 
 

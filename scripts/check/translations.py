@@ -15,7 +15,7 @@ import declaration as declaration_module
 from declaration.markers import GLOSSARY_REFERENCE, INLINE_QUOTE, QUOTE_BLOCK
 
 from .findings import Finding
-from .pages import read_pages
+from .pages import read_pages, without_code
 
 CHECK = "translations"
 TRANSLATION = f"declaration/{declaration_module.TRANSLATION_FILE}"
@@ -132,7 +132,7 @@ def _french_in_english(pages, declaration) -> list[Finding]:
     ] if all("fr" in t.sides and "en" in t.sides for t in declaration.terms) else []
     for page in (page for page in pages if page.lang == "en"):
         for number, line in page.body_lines:
-            prose = LINK_TARGET.sub("]", INLINE_QUOTE.sub("", MARKED_FRENCH.sub("", line)))
+            prose = LINK_TARGET.sub("]", INLINE_QUOTE.sub("", MARKED_FRENCH.sub("", without_code(line))))
             if QUOTE_BLOCK.match(line):
                 continue
             words = {word.casefold() for word in re.findall(r"[^\W\d_]+", prose)}
