@@ -25,6 +25,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Keep Chromium off the network: no background services, no component or policy updates.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# axe-core's WCAG 2.0, 2.1 and 2.2 rules at levels A and AA: the tests and the audit run all of
+# them, none disabled.
+AXE_WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 INSTALL_HINT = "install Debian's Chromium: sudo apt-get install chromium"
 
 

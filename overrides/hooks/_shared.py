@@ -5,7 +5,6 @@ Private to the hooks (MkDocs puts this folder on sys.path while it loads them).
 
 from __future__ import annotations
 
-import html
 import posixpath
 from functools import cache
 

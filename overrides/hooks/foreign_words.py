@@ -33,12 +33,11 @@ def _mark(html: str, page_lang: str, phrases: dict[str, str]) -> str:
     pattern = re.compile("|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)))
     pieces, done = [], 0
     for start, end, lang in _text_nodes(html, page_lang):
-        text = html[start:end]
-        marked = pattern.sub(
-            lambda m: m[0] if phrases[m[0]] == lang else f'<span lang="{phrases[m[0]]}">{m[0]}</span>',
-            text,
-        )
-        pieces.append(html[done:start] + marked)
+        def wrap(match: re.Match, around: str = lang) -> str:
+            phrase_lang = phrases[match[0]]
+            return match[0] if phrase_lang == around else f'<span lang="{phrase_lang}">{match[0]}</span>'
+
+        pieces.append(html[done:start] + pattern.sub(wrap, html[start:end]))
         done = end
     pieces.append(html[done:])
     return "".join(pieces)

@@ -26,13 +26,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.local_site import CHROMIUM, CHROMIUM_FLAGS, ROOT, build_for, free_port, page_paths, served
+from scripts.local_site import (AXE_WCAG_TAGS, CHROMIUM, CHROMIUM_FLAGS, ROOT, build_for, free_port,
+                                page_paths, served)
 
 HERE = Path(__file__).parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 OUTPUT = ROOT / ".audit" / "audit.json"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PRESETS = {"mobile": [], "desktop": ["--preset=desktop"]}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The default way: Material's script tooltips and Google-hosted fonts, no template overrides,
@@ -124,7 +124,7 @@ def _axe(url: str, pages: list[str]) -> dict[str, int]:
             tab = context.new_page()
             for page in pages:
                 tab.goto(url + page)
-                result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+                result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_WCAG_TAGS}})
                 counts[page] += sum(len(v["nodes"]) for v in result.response["violations"])
             context.close()
         browser.close()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# axe-core's WCAG 2.0, 2.1 and 2.2 rules at levels A and AA; none is disabled.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+from scripts.local_site import AXE_WCAG_TAGS
+
 PHONE = {"width": 360, "height": 740}
 SEARCHES = {"fr": ("garantie", "garanties"), "en": ("guarantee", "guarantees")}
 
@@ -104,7 +102,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, served_site, scheme):
         page.goto(served_site.url + path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_WCAG_TAGS}})
         violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]]
         if violations:
             failures[path] = violations
