@@ -12,6 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -120,11 +121,11 @@ class Declaration:
     pinned_sha256: str
     translation_ids: dict[str, int]  # every key of translation.en.yml with its line, known or not
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Segment]:
         return {segment.id: segment for segment in self.segments}
 
-    @property
+    @cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {term.id: term for term in self.terms}
 

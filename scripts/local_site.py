@@ -13,12 +13,12 @@ import io
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from scripts.build import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -42,9 +42,7 @@ def free_port() -> int:
 
 
 def build_for(url: str, site_dir: Path) -> None:
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    strict_build(ROOT, site_dir, url).check_returncode()
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from scripts.build import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; copies of the tree hold these and nothing else.
@@ -16,11 +16,7 @@ TEST_SITE_URL = "https://example.test/explainer/"
 
 def build(root: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
     """A strict build of the tree at `root`, as `make build` runs it."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=root, env=env, capture_output=True, text=True, timeout=120,
-    )
+    return strict_build(root, site_dir, site_url)
 
 
 def copy_tree(destination: Path) -> Path:

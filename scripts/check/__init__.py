@@ -8,13 +8,12 @@ strict build), never imported.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import declaration as declaration_module
+
+from scripts.build import strict_build
 
 from . import characters, coverage, links, quotes, safety, source_integrity, terminology, translations
 from .findings import ERROR, Finding
@@ -48,9 +47,7 @@ def check_site(root: Path, site_dir: Path, site_url: str) -> list[Finding]:
 
 def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Finding]:
     """The strict build, as a check: its errors and warnings become findings."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=root, env=env, capture_output=True, text=True)
+    result = strict_build(root, site_dir, site_url)
     if result.returncode == 0:
         return []
     messages = [line for line in (result.stdout + result.stderr).splitlines()

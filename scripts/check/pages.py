@@ -13,7 +13,6 @@ import yaml
 from declaration.markers import GLOSSARY_REFERENCE, INLINE_QUOTE, QUOTE_BLOCK
 
 DOCS = "docs"
-LANGUAGES = ("fr", "en")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$")
 HEADING_ID = re.compile(r"#(?P<id>[\w-]+)")

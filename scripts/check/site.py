@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from declaration import LANGUAGES, SOURCE_LANGUAGE as DEFAULT_LANGUAGE
+
 from .html_tree import Element, parse
 
-DEFAULT_LANGUAGE = "fr"
-LANGUAGES = ("fr", "en")
 NOT_FOUND = "404.html"
 
 
