@@ -169,3 +169,21 @@ def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(
             edit = page.find("a", rel="edit")
             assert edit.attrs["href"].endswith(f"/edit/main/docs/{slug}.{lang}.md"), (lang, slug)
             assert page.find("aside", cls="md-source-file") is not None, (lang, slug)
+
+
+def test_titles_descriptions_canonicals_and_the_sitemap_serve_both_languages(site):
+    seen_titles, seen_descriptions = set(), set()
+    for lang in LANGUAGES:
+        for slug in site.pages[lang]:
+            page = site.tree(lang, slug)
+            title = page.find("title").text()
+            description = page.find("meta", name="description").attrs["content"]
+            assert title not in seen_titles and description not in seen_descriptions, (lang, slug)
+            seen_titles.add(title)
+            seen_descriptions.add(description)
+            assert page.find("link", rel="canonical").attrs["href"] == PAGE_URL[lang].format(slug=slug)
+            assert page.find("meta", property="og:url").attrs["content"] == PAGE_URL[lang].format(slug=slug)
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        for slug in EXPECTED_PAGES:
+            assert f"<loc>{PAGE_URL[lang].format(slug=slug)}</loc>" in sitemap, (lang, slug)
