@@ -17,6 +17,7 @@ from scripts.build import strict_build
 
 from . import characters, coverage, links, quotes, safety, source_integrity, terminology, translations
 from .findings import ERROR, Finding
+from .pages import read_pages
 from .site import BuiltSite
 
 # In the order an editor would fix them: the text first, the site last.
@@ -32,9 +33,10 @@ def check_sources(root: Path) -> list[Finding]:
     except declaration_module.DeclarationError as error:
         return [Finding(Path(error.path).relative_to(root).as_posix(), error.line,
                         source_integrity.CHECK, error.message, "fix the file so that it parses")]
+    pages = read_pages(root)  # read once, for every check that looks at the pages
     findings = []
     for module in SOURCE_CHECKS:
-        findings += module.check(root, the_declaration)
+        findings += module.check(root, the_declaration, pages)
     return findings
 
 

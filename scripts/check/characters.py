@@ -20,7 +20,7 @@ ALLOWED_CONTROLS = {"\n", "\t"}
 WORD = re.compile(r"\w+")
 
 
-def check(root: Path, _declaration=None) -> list[Finding]:
+def check(root: Path, _declaration, _pages) -> list[Finding]:
     findings = []
     for pattern in CONTENT_FILES:
         for path in sorted(root.glob(pattern)):

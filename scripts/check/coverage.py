@@ -7,18 +7,17 @@ from __future__ import annotations
 from declaration.markers import INLINE_QUOTE_BODY, QUOTE_ALL, QUOTE_BLOCK_BODY, parse_spec
 
 from .findings import Finding
-from .pages import read_pages
 
 CHECK = "coverage"
 FULL_TEXT = "text"
 
 
-def check(root, declaration) -> list[Finding]:
+def check(_root, declaration, all_pages) -> list[Finding]:
     findings = []
     order = [segment.id for segment in declaration.segments]
     explainers = set(declaration.parts)
     for lang in ("fr", "en"):
-        pages = {page.slug: page for page in read_pages(root) if page.lang == lang}
+        pages = {page.slug: page for page in all_pages if page.lang == lang}
         quoted_on: dict[str, list[str]] = {segment_id: [] for segment_id in order}
         for page in pages.values():
             for block in page.quote_blocks:

@@ -16,7 +16,6 @@ CHECK = "links"
 
 def check_site(site, site_url: str) -> list[Finding]:
     findings = []
-    ids_cache: dict = {}
     base = urlsplit(site_url)
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
@@ -27,7 +26,7 @@ def check_site(site, site_url: str) -> list[Finding]:
                 if target is None:
                     continue
                 file, anchor = target
-                problem = _problem(site, file, anchor, ids_cache)
+                problem = _problem(site, file, anchor)
                 if problem:
                     findings.append(Finding(f"site/{relative}", element.line, CHECK,
                                             f"link to {element.attrs['href']}: {problem}",
@@ -53,18 +52,12 @@ def _resolve(href: str, page: str, base) -> tuple[str, str] | None:
     return posixpath.normpath(path), unquote(parts.fragment)
 
 
-def _problem(site, file: str, anchor: str, ids_cache: dict) -> str:
-    target = site.root / file
-    if not target.is_file():
+def _problem(site, file: str, anchor: str) -> str:
+    if not (site.root / file).is_file():
         return "no such page"
     if not anchor or not file.endswith(".html"):
         return ""
-    if file not in ids_cache:
-        from .html_tree import parse
-
-        tree = parse(target.read_text(encoding="utf-8"))
-        ids_cache[file] = {element.attrs["id"] for element in tree.iter(lambda e: "id" in e.attrs)}
-    return "" if anchor in ids_cache[file] else f"no anchor #{anchor} on that page"
+    return "" if anchor in site.ids(file) else f"no anchor #{anchor} on that page"
 
 
 def _fix(slug: str, lang: str) -> str:

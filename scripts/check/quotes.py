@@ -19,16 +19,15 @@ from declaration.markers import QUOTE_BLOCK_BODY, RANGE, parse_spec
 
 from . import characters
 from .findings import WARNING, Finding
-from .pages import read_pages
 
 CHECK = "quotes"
 QUOTATION_MARKS = "«»“”\"„ \u00a0\u202f"
 EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 
 
-def check(root, declaration) -> list[Finding]:
+def check(_root, declaration, pages) -> list[Finding]:
     findings = []
-    for page in read_pages(root):
+    for page in pages:
         sources = _sources(declaration, ("fr", "en") if page.lang == "en" else ("fr",))
         for quote in page.blockquotes:
             findings += _check_blockquote(page.relative, quote, sources, declaration)

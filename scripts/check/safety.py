@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .findings import Finding
-from .pages import IMAGE, LINK, read_pages, without_code
+from .pages import IMAGE, LINK, without_code
 
 CHECK = "content-safety"
 REQUIRED_FRONT_MATTER = ("title", "description")
@@ -25,9 +25,9 @@ GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|fr|e
 SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 
 
-def check(root: Path, _declaration=None) -> list[Finding]:
+def check(_root: Path, _declaration, pages) -> list[Finding]:
     findings = []
-    for page in read_pages(root):
+    for page in pages:
         findings += _front_matter(page)
         for number, line in page.body_lines:
             findings += [Finding(page.relative, number, CHECK, problem, fix)

@@ -40,6 +40,14 @@ class BuiltSite:
             cache[path] = parse(path.read_text(encoding="utf-8"))
         return cache[path]
 
+    def ids(self, file: str) -> set[str]:
+        """Every id in a built HTML file (a path below the site root): the anchors links can target."""
+        cache = self.__dict__.setdefault("_ids", {})
+        if file not in cache:
+            tree = self._tree(self.root / file)
+            cache[file] = {element.attrs["id"] for element in tree.iter(lambda e: "id" in e.attrs)}
+        return cache[file]
+
     def content(self, lang: str, slug: str) -> Element:
         """The article, without the site's navigation."""
         return self.tree(lang, slug).find("article")

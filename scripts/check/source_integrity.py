@@ -20,7 +20,7 @@ TEXT = f"declaration/{declaration.TEXT_FILE}"
 PIN = f"declaration/{declaration.PIN_FILE}"
 
 
-def check(root: Path, _declaration=None) -> list[Finding]:
+def check(root: Path, _declaration, _pages) -> list[Finding]:
     current = (root / TEXT).read_bytes()
     pinned = (root / PIN).read_text(encoding="utf-8").strip()
     if hashlib.sha256(current).hexdigest() == pinned:

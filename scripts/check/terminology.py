@@ -10,7 +10,6 @@ from __future__ import annotations
 import declaration as declaration_module
 
 from .findings import Finding
-from .pages import read_pages
 
 CHECK = "terminology"
 GLOSSARY = f"declaration/{declaration_module.GLOSSARY_FILE}"
@@ -18,10 +17,10 @@ TRANSLATION = f"declaration/{declaration_module.TRANSLATION_FILE}"
 FIELDS = ("term", "forms", "definition")
 
 
-def check(root, declaration) -> list[Finding]:
+def check(_root, declaration, pages) -> list[Finding]:
     complete = [term for term in declaration.terms if not _incomplete(term)]
     return (_entries(declaration) + _segments(declaration, complete)
-            + _references(root, declaration) + _renderings(complete))
+            + _references(pages, declaration) + _renderings(complete))
 
 
 def _incomplete(term) -> list[str]:
@@ -65,10 +64,10 @@ def _segments(declaration, terms) -> list[Finding]:
     return findings
 
 
-def _references(root, declaration) -> list[Finding]:
+def _references(pages, declaration) -> list[Finding]:
     findings = []
     terms = declaration.terms_by_id
-    for page in read_pages(root):
+    for page in pages:
         for reference in page.glossary_references:
             term = terms.get(reference.value["id"])
             if term is None:

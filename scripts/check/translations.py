@@ -15,7 +15,7 @@ import declaration as declaration_module
 from declaration.markers import GLOSSARY_REFERENCE, INLINE_QUOTE, QUOTE_BLOCK
 
 from .findings import Finding
-from .pages import read_pages, without_code
+from .pages import without_code
 
 CHECK = "translations"
 TRANSLATION = f"declaration/{declaration_module.TRANSLATION_FILE}"
@@ -25,8 +25,7 @@ MARKED_FRENCH = re.compile(r'<span lang="fr">.*?</span>')
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
-def check(root, declaration) -> list[Finding]:
-    pages = read_pages(root)
+def check(_root, declaration, pages) -> list[Finding]:
     return (_segments(declaration) + _pairs(pages) + _structure(pages)
             + _french_in_english(pages, declaration))
 
