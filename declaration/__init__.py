@@ -106,10 +106,11 @@ class Term:
         return self.sides[lang]
 
     def appears_in(self, text: str, lang: str) -> bool:
-        return any(_contains_form(text, form) for form in self.sides[lang].forms)
+        return any(contains_form(text, form) for form in self.sides[lang].forms)
 
 
-def _contains_form(text: str, form: str) -> bool:
+def contains_form(text: str, form: str) -> bool:
+    """Whether the text uses the form as whole words, case and typographic variants aside."""
     return re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", fold(text)) is not None
 
 

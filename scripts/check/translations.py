@@ -125,19 +125,18 @@ def _path_of(heading, english, french) -> str:
 
 def _french_in_english(pages, declaration) -> list[Finding]:
     findings = []
+    complete = [term for term in declaration.terms if "fr" in term.sides and "en" in term.sides]
     french_only_forms = [
-        form for term in declaration.terms for form in term["fr"].forms
+        form for term in complete for form in term["fr"].forms
         if declaration_module.fold(form) not in {declaration_module.fold(f) for f in term["en"].forms}
-    ] if all("fr" in t.sides and "en" in t.sides for t in declaration.terms) else []
+    ]
     for page in (page for page in pages if page.lang == "en"):
         for number, line in page.body_lines:
-            prose = LINK_TARGET.sub("]", INLINE_QUOTE.sub("", MARKED_FRENCH.sub("", without_code(line))))
             if QUOTE_BLOCK.match(line):
                 continue
+            prose = LINK_TARGET.sub("]", INLINE_QUOTE.sub("", MARKED_FRENCH.sub("", without_code(line))))
             words = {word.casefold() for word in re.findall(r"[^\W\d_]+", prose)}
-            found = [form for form in french_only_forms
-                     if re.search(rf"(?<!\w){re.escape(declaration_module.fold(form))}(?!\w)",
-                                  declaration_module.fold(prose))]
+            found = [form for form in french_only_forms if declaration_module.contains_form(prose, form)]
             if found or len(words & FRENCH_WORDS) >= 3:
                 what = f"the French term '{found[0]}'" if found else "French words"
                 findings.append(Finding(page.relative, number, CHECK, f"{what} in an English page",
