@@ -1,9 +1,15 @@
-"""The declaration as data: the French text, its segments, the English translation, the glossary.
+"""The declaration as data: the French text, its segments, its translations, the glossary.
 
-This is the one module that reads the files beside it. The MkDocs hooks render from it and the
-checker verifies it; neither reads those files on its own. Loading is tolerant (a missing
-translation loads as an empty one) so that the checker can report every problem at once, each
-with the file and line where it stands; rendering code asks for what it needs and fails loudly.
+This is the one package that reads the files beside it (and the pages' markers, markers.py). The
+MkDocs hooks render from it and the checker verifies it; neither reads those files on its own.
+
+`load()` treats every file as untrusted input. What would make rendering unsafe or impossible (a
+file that does not decode, YAML with aliases or tags, a value of the wrong type, markup in a value
+that must be plain text, an empty sentence, a skeleton that does not fit the text) raises
+DeclarationError with every problem and its file and line, before anything renders. What is only
+incomplete or outdated (a missing or outdated translation, a glossary entry without a language)
+loads, so that the checker can list it all at once; rendering code asks for what it needs and
+fails loudly when it is missing.
 """
 
 from __future__ import annotations
@@ -12,22 +18,40 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-import yaml
+from .files import InputError, LinedDict, LinedList, Problem, load_yaml, read_text
 
 HERE = Path(__file__).parent
-LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "fr"
 
 TEXT_FILE = "declaration.fr.txt"
 PIN_FILE = "declaration.fr.txt.sha256"
 SEGMENTS_FILE = "segments.yml"
-TRANSLATION_FILE = "translation.en.yml"
 GLOSSARY_FILE = "glossary.yml"
+TRANSLATION_FILES = "translation.*.yml"
+INTERFACE_FILES = "interface.*.yml"
 
+KINDS = ("heading", "paragraph", "item")
 ITEM_MARKER = "- "
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PART = re.compile(r"preamble|closing|strand-[1-9][0-9]?")
+# A segment's ID is its part, alone or followed by its role: preamble-3, strand-2-heading,
+# strand-2-text, strand-2-item-4; reader's labels ("Strand 2, item 4") are made from it.
+SEGMENT_ROLE = re.compile(r"|[1-9][0-9]?|heading|text|item-[1-9][0-9]?")
+SOURCE_HASH = re.compile(r"[0-9a-f]{12}")
+# Plain text holds no markup: the site escapes it, and a tag or a link here is a mistake or an
+# attack. A backtick, a tag, an entity, a Markdown link or link definition.
+MARKUP = re.compile(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]{1,32};|\]\(|^\s*\[[^\]\n]{0,200}\]:|`", re.MULTILINE)
+# The only placeholders interface words may hold; nothing else is ever formatted into them.
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDERS = ("part", "number", "language")
+MAX_SENTENCE = 1_500
+MAX_TERM = 120
+MAX_DEFINITION = 1_200
+
 # A sentence ends with . ! or ? followed by a space and a capital letter. The text has no
 # abbreviations with a dot, so this splits each of its paragraphs the way a reader would.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
@@ -36,14 +60,15 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
 TYPOGRAPHIC_FOLDS = str.maketrans({"\u2019": "'", "\u2011": "-", "\u00a0": " ", "\u202f": " "})
 
 
-class DeclarationError(Exception):
-    """The data files cannot be read at all (not a content problem: those the checker reports)."""
-
-    def __init__(self, path: Path, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+class DeclarationError(InputError):
+    """The data files cannot be used as they are; `problems` lists every reason."""
 
 
+class MissingData(LookupError):
+    """Something rendering needs is not in the data (yet): says which file and line to complete."""
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The form of a text used for lenient comparison: NFC, typographic variants folded, casefolded."""
     return unicodedata.normalize("NFC", text).translate(TYPOGRAPHIC_FOLDS).casefold()
@@ -58,6 +83,29 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(SENTENCE_BREAK.split(text))
 
 
+def contains_form(text: str, form: str) -> bool:
+    """Whether the text uses the form as whole words, case and typographic variants aside."""
+    return _form_pattern(form).search(fold(text)) is not None
+
+
+@cache
+def _form_pattern(form: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(fold(form))}(?!\w)")
+
+
+@dataclass(frozen=True)
+class Translation:
+    lang: str
+    sentences: tuple[str, ...]
+    recorded_source: str | None  # the hash of the French it says it translates
+    path: Path
+    line: int  # where the entry stands in its file
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
 @dataclass(frozen=True)
 class Segment:
     id: str
@@ -65,27 +113,28 @@ class Segment:
     kind: str  # heading | paragraph | item
     part: str  # slug of the explainer page: preamble, strand-1 … strand-5, closing
     fr: str  # verbatim, without the item marker
-    en_sentences: tuple[str, ...]  # empty when the translation is missing
-    recorded_source: str | None  # the hash the translation says it translates
-    translation_line: int | None  # where the entry stands in translation.en.yml
+    translations: dict[str, Translation]  # by language; a missing translation is absent
+
+    @property
+    def role(self) -> str:
+        """What follows the part in the ID: '', '3', 'heading', 'text' or 'item-4'."""
+        return self.id.removeprefix(self.part).lstrip("-")
 
     @property
     def fr_sentences(self) -> tuple[str, ...]:
         return split_sentences(self.fr)
 
-    @property
-    def en(self) -> str:
-        return " ".join(self.en_sentences)
-
-    @property
-    def is_outdated(self) -> bool:
-        return self.recorded_source != source_hash(self.fr)
-
-    def text(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+    def translation(self, lang: str) -> Translation:
+        if lang not in self.translations:
+            raise MissingData(f"segment '{self.id}' has no translation in '{lang}': add it to "
+                              f"declaration/translation.{lang}.yml")
+        return self.translations[lang]
 
     def sentences(self, lang: str) -> tuple[str, ...]:
-        return self.fr_sentences if lang == "fr" else self.en_sentences
+        return self.fr_sentences if lang == SOURCE_LANGUAGE else self.translation(lang).sentences
+
+    def text(self, lang: str) -> str:
+        return self.fr if lang == SOURCE_LANGUAGE else self.translation(lang).text
 
 
 @dataclass(frozen=True)
@@ -93,7 +142,8 @@ class TermSide:
     term: str
     forms: tuple[str, ...]
     definition: str
-    lang: str  # the language the term is written in
+    lang: str  # the language the term is written in (the French text says some words in English)
+    line: int
 
 
 @dataclass(frozen=True)
@@ -103,15 +153,13 @@ class Term:
     sides: dict[str, TermSide]  # by language; a missing side is absent
 
     def __getitem__(self, lang: str) -> TermSide:
+        if lang not in self.sides:
+            raise MissingData(f"glossary entry '{self.id}' has no '{lang}' side: add {lang}: with term, "
+                              f"forms and definition to declaration/{GLOSSARY_FILE} (line {self.line})")
         return self.sides[lang]
 
     def appears_in(self, text: str, lang: str) -> bool:
-        return any(contains_form(text, form) for form in self.sides[lang].forms)
-
-
-def contains_form(text: str, form: str) -> bool:
-    """Whether the text uses the form as whole words, case and typographic variants aside."""
-    return re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", fold(text)) is not None
+        return lang in self.sides and any(contains_form(text, form) for form in self.sides[lang].forms)
 
 
 @dataclass(frozen=True)
@@ -120,7 +168,12 @@ class Declaration:
     segments: tuple[Segment, ...]
     terms: tuple[Term, ...]
     pinned_sha256: str
-    translation_ids: dict[str, int]  # every key of translation.en.yml with its line, known or not
+    translation_entries: dict[str, dict[str, int]]  # by language: every key of its file, with its line
+
+    @property
+    def target_languages(self) -> tuple[str, ...]:
+        """The languages the text is translated into (one translation file each), sorted."""
+        return tuple(sorted(self.translation_entries))
 
     @cached_property
     def by_id(self) -> dict[str, Segment]:
@@ -134,101 +187,253 @@ class Declaration:
     def parts(self) -> list[str]:
         return list(dict.fromkeys(segment.part for segment in self.segments))
 
-    def segments_of(self, part: str) -> list[Segment]:
-        return [segment for segment in self.segments if segment.part == part]
-
     def uses_of(self, term: Term) -> list[Segment]:
         """The segments whose French text uses the term: where the glossary links to."""
-        return [s for s in self.segments if "fr" in term.sides and term.appears_in(s.fr, "fr")]
+        return [segment for segment in self.segments if term.appears_in(segment.fr, SOURCE_LANGUAGE)]
+
+    def translation_path(self, lang: str) -> Path:
+        return self.root / TRANSLATION_FILES.replace("*", lang)
 
     def actual_sha256(self) -> str:
         return hashlib.sha256((self.root / TEXT_FILE).read_bytes()).hexdigest()
 
 
 def load(root: Path = HERE) -> Declaration:
-    """Read the declaration from its folder. Raises DeclarationError only when a file cannot be
-    parsed or the skeleton does not fit the text; every other problem is left for the checker."""
-    lines = _read_source_lines(root / TEXT_FILE)
-    skeleton = _load_yaml(root / SEGMENTS_FILE) or []
-    if len(skeleton) != len(lines):
-        raise DeclarationError(
-            root / SEGMENTS_FILE,
-            1,
-            f"{len(skeleton)} segments for {len(lines)} non-empty lines of {TEXT_FILE}: "
-            "give every line exactly one entry, in order",
-        )
-    translation = _load_yaml(root / TRANSLATION_FILE) or LinedDict()
-    segments = []
-    for (line_number, text), entry in zip(lines, skeleton):
-        segment_id = entry["id"]
-        translated = translation.get(segment_id) or {}
-        if entry["kind"] == "item":
-            text = text.removeprefix(ITEM_MARKER)
-        segments.append(
-            Segment(
-                id=segment_id,
-                line=line_number,
-                kind=entry["kind"],
-                part=entry["part"],
-                fr=text,
-                en_sentences=tuple(translated.get("en") or ()),
-                recorded_source=translated.get("source"),
-                translation_line=translation.lines.get(segment_id),
-            )
-        )
-    return Declaration(
-        root=root,
-        segments=tuple(segments),
-        terms=tuple(_term(entry) for entry in _load_yaml(root / GLOSSARY_FILE) or []),
-        pinned_sha256=(root / PIN_FILE).read_text(encoding="utf-8").strip(),
-        translation_ids=dict(translation.lines),
+    """Read the declaration from its folder; DeclarationError lists every problem that prevents it."""
+    problems: list[Problem] = []
+    lines = _collect(problems, lambda: _source_lines(root / TEXT_FILE)) or []
+    skeleton = _collect(problems, lambda: _skeleton(root / SEGMENTS_FILE, lines)) or []
+    translations = {}
+    for path in sorted(root.glob(TRANSLATION_FILES)):
+        lang = path.name.split(".")[1]
+        if not LANGUAGE_CODE.fullmatch(lang):
+            problems.append(Problem(path, 1, f"'{lang}' is not a language code",
+                                    "name translation files translation.<code>.yml, e.g. translation.uk.yml"))
+            continue
+        translations[lang] = _collect(problems, lambda path=path, lang=lang: _translation(path, lang)) or {}
+    terms = _collect(problems, lambda: _glossary(root / GLOSSARY_FILE)) or ()
+    pinned, pin_problems = read_text(root / PIN_FILE)
+    problems += pin_problems
+    if problems:
+        raise DeclarationError(problems)
+    segments = tuple(
+        Segment(id=entry["id"], line=number, kind=entry["kind"], part=entry["part"],
+                fr=text.removeprefix(ITEM_MARKER) if entry["kind"] == "item" else text,
+                translations={lang: by_id[entry["id"]] for lang, by_id in translations.items()
+                              if entry["id"] in by_id})
+        for (number, text), entry in zip(lines, skeleton)
     )
+    return Declaration(root=root, segments=segments, terms=tuple(terms), pinned_sha256=(pinned or "").strip(),
+                       translation_entries={lang: {key: t.line for key, t in by_id.items()}
+                                            for lang, by_id in translations.items()})
 
 
-def _read_source_lines(path: Path) -> list[tuple[int, str]]:
-    text = path.read_text(encoding="utf-8")
-    return [(n, line) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-
-
-def _term(entry: LinedDict) -> Term:
-    sides = {
-        lang: TermSide(
-            term=side.get("term", ""),
-            forms=tuple(side.get("forms") or ()),
-            definition=side.get("definition", ""),
-            lang=side.get("lang", lang),
-        )
-        for lang in LANGUAGES
-        if isinstance(side := entry.get(lang), dict)
-    }
-    return Term(id=entry.get("id", ""), line=entry.line, sides=sides)
-
-
-class LinedDict(dict):
-    """A YAML mapping that remembers the line of itself and of each of its keys."""
-
-    def __init__(self, items=(), line: int = 1, lines: dict | None = None):
-        super().__init__(items)
-        self.line = line
-        self.lines = lines or {}
-
-
-class _LineLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        return LinedDict(
-            super().construct_mapping(node, deep=True),
-            line=node.start_mark.line + 1,
-            lines={key.value: key.start_mark.line + 1 for key, _ in node.value},
-        )
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-
-
-def _load_yaml(path: Path):
+def _collect(problems: list[Problem], read):
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else 1
-        raise DeclarationError(path, line, f"not valid YAML: {error.problem}") from error
-    return data
+        return read()
+    except InputError as error:
+        problems += error.problems
+        return None
+
+
+def _source_lines(path: Path) -> list[tuple[int, str]]:
+    text, problems = read_text(path)
+    if problems or text is None:
+        raise DeclarationError(problems)
+    return [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+
+
+def _skeleton(path: Path, lines: list[tuple[int, str]]) -> list[LinedDict]:
+    entries = load_yaml(path)
+    if not isinstance(entries, LinedList):
+        raise DeclarationError([Problem(path, 1, "not a list of segments", "write one `- {id: …, kind: …, part: …}` per line")])
+    problems, seen = [], set()
+    for index, entry in enumerate(entries):
+        line = entries.line_of(index)
+        if not isinstance(entry, LinedDict) or set(entry) != {"id", "kind", "part"}:
+            problems.append(Problem(path, line, "a segment is {id: …, kind: …, part: …}, nothing else",
+                                    "write the entry as its neighbours are written"))
+            continue
+        segment_id, kind, part = (str(entry[key]) for key in ("id", "kind", "part"))
+        if kind not in KINDS:
+            problems.append(Problem(path, line, f"kind '{kind}' is not one of {', '.join(KINDS)}",
+                                    "use heading, paragraph or item"))
+        if not PART.fullmatch(part):
+            problems.append(Problem(path, line, f"part '{part}' is not preamble, strand-N or closing",
+                                    "name the explainer page that explains the segment"))
+        elif not (segment_id.startswith(part) and SEGMENT_ROLE.fullmatch(segment_id[len(part):].lstrip("-"))
+                  and ID.fullmatch(segment_id)):
+            problems.append(Problem(path, line, f"ID '{segment_id}' is not its part followed by -N, "
+                                    "-heading, -text or -item-N",
+                                    f"e.g. {part}-text, {part}-item-1"))
+        if segment_id in seen:
+            problems.append(Problem(path, line, f"two segments have the ID '{segment_id}'", "give each its own ID"))
+        seen.add(segment_id)
+        if index < len(lines) and kind in KINDS and (kind == "item") != lines[index][1].startswith(ITEM_MARKER):
+            problems.append(Problem(path, line, f"'{segment_id}' is a {kind}, but line {lines[index][0]} of "
+                                    f"{TEXT_FILE} {'is not' if kind == 'item' else 'is'} a list item",
+                                    "make the kind match the line (items start with '- ')"))
+    if len(entries) != len(lines):
+        problems.append(Problem(path, entries.line_of(min(len(entries), len(lines))),
+                                f"{len(entries)} segments for {len(lines)} non-empty lines of {TEXT_FILE}",
+                                "give every line exactly one entry, in order"))
+    if problems:
+        raise DeclarationError(problems)
+    return list(entries)
+
+
+def _translation(path: Path, lang: str) -> dict[str, Translation]:
+    entries = load_yaml(path) or LinedDict()
+    if not isinstance(entries, LinedDict):
+        raise DeclarationError([Problem(path, 1, "not a mapping of segment IDs to translations",
+                                        "write `ID:` then `source:` and `sentences:` under it")])
+    problems, translated = [], {}
+    for segment_id, entry in entries.items():
+        line = entries.line_of(segment_id)
+        if not isinstance(entry, LinedDict) or not set(entry) <= {"source", "sentences"}:
+            problems.append(Problem(path, line, f"'{segment_id}' holds something other than source: and sentences:",
+                                    "keep only source: (the hash) and sentences: (a list)"))
+            continue
+        source = entry.get("source")
+        if source is not None and not SOURCE_HASH.fullmatch(str(source)):
+            problems.append(Problem(path, entry.line_of("source"), f"source '{source}' is not 12 hex digits",
+                                    "copy the hash that `make check` gives for this segment"))
+        sentences = entry.get("sentences") or []
+        if not isinstance(sentences, list):
+            problems.append(Problem(path, entry.line_of("sentences"), "sentences: is not a list",
+                                    "write one `- sentence` per line"))
+            continue
+        for index, sentence in enumerate(sentences):
+            problem = plain_text_problem(sentence, MAX_SENTENCE)
+            if problem:
+                problems.append(Problem(path, sentences.line_of(index), f"sentence {index + 1} of '{segment_id}' {problem}",
+                                        "write the sentence as plain text"))
+        translated[str(segment_id)] = Translation(lang, tuple(str(s) for s in sentences),
+                                                  str(source) if source is not None else None, path, line)
+    if problems:
+        raise DeclarationError(problems)
+    return translated
+
+
+def _glossary(path: Path) -> list[Term]:
+    entries = load_yaml(path) or LinedList()
+    if not isinstance(entries, LinedList):
+        raise DeclarationError([Problem(path, 1, "not a list of entries", "write one `- id: …` per entry")])
+    problems, terms = [], []
+    for index, entry in enumerate(entries):
+        line = entries.line_of(index)
+        if not isinstance(entry, LinedDict):
+            problems.append(Problem(path, line, "an entry is `id:` and one block per language", "write it as its neighbours are"))
+            continue
+        term_id = str(entry.get("id", ""))
+        if not ID.fullmatch(term_id):
+            problems.append(Problem(path, line, f"id '{term_id}' is not lowercase words joined by hyphens",
+                                    "e.g. id: cessez-le-feu"))
+        sides = {}
+        for lang, side in entry.items():
+            if lang == "id":
+                continue
+            side_line = entry.line_of(lang)
+            if not LANGUAGE_CODE.fullmatch(str(lang)) or not isinstance(side, LinedDict):
+                problems.append(Problem(path, side_line, f"'{lang}' is not a language code with term, forms and definition",
+                                        "write fr:, en: … each with term:, forms: and definition:"))
+                continue
+            problems += _side_problems(path, side)
+            sides[str(lang)] = TermSide(term=str(side.get("term") or ""), forms=tuple(str(f) for f in side.get("forms") or ()),
+                                        definition=str(side.get("definition") or ""), lang=str(side.get("lang") or lang),
+                                        line=side_line)
+        terms.append(Term(id=term_id, line=line, sides=sides))
+    if problems:
+        raise DeclarationError(problems)
+    return terms
+
+
+def _side_problems(path: Path, side: LinedDict) -> list[Problem]:
+    problems = []
+    unknown = set(side) - {"term", "forms", "definition", "lang"}
+    if unknown:
+        problems.append(Problem(path, side.line_of(sorted(unknown)[0]), f"unknown field {sorted(unknown)[0]}:",
+                                "a side has term:, forms:, definition: and, if needed, lang:"))
+    for name, limit in (("term", MAX_TERM), ("definition", MAX_DEFINITION)):
+        if name in side:
+            problem = plain_text_problem(side[name], limit)
+            if problem:
+                problems.append(Problem(path, side.line_of(name), f"{name}: {problem}", f"write the {name} as plain text"))
+    forms = side.get("forms")
+    if forms is not None:
+        if not isinstance(forms, list):
+            problems.append(Problem(path, side.line_of("forms"), "forms: is not a list", "write forms: [form, other form]"))
+        else:
+            for form in forms:
+                problem = plain_text_problem(form, MAX_TERM)
+                if problem:
+                    problems.append(Problem(path, side.line_of("forms"), f"a form {problem}", "write forms as plain words"))
+    if "lang" in side and not LANGUAGE_CODE.fullmatch(str(side["lang"])):
+        problems.append(Problem(path, side.line_of("lang"), f"lang '{side['lang']}' is not a language code", "e.g. lang: en"))
+    return problems
+
+
+def plain_text_problem(value, limit: int) -> str:
+    """What makes a value unfit to be plain text on the site, or '' when it is fit."""
+    if not isinstance(value, str):
+        return f"is not text ({type(value).__name__})"
+    if not value.strip():
+        return "is empty"
+    if len(value) > limit:
+        return f"is {len(value)} characters long, over {limit}"
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        return "holds a control character"
+    markup = MARKUP.search(value)
+    if markup:
+        return f"holds markup ({markup[0].strip()!r}): it must be plain text"
+    return ""
+
+
+@dataclass(frozen=True)
+class Words:
+    """The interface words of one language (declaration/interface.<code>.yml)."""
+
+    lang: str
+    path: Path
+    data: LinedDict
+
+    def __call__(self, key: str, **fields: str) -> str:
+        value = self.data
+        for name in key.split("."):
+            if not isinstance(value, dict) or name not in value:
+                raise MissingData(f"{self.path.name} has no '{key}': add it, as in {INTERFACE_FILES.replace('*', 'en')}")
+            value = value[name]
+        for name, field in fields.items():
+            value = value.replace("{" + name + "}", str(field))
+        return value
+
+
+def load_words(root: Path, lang: str) -> Words:
+    """A language's interface words; DeclarationError when the file is missing or unfit."""
+    path = root / INTERFACE_FILES.replace("*", lang)
+    if not path.is_file():
+        raise DeclarationError([Problem(path, 1, f"no interface words for '{lang}'",
+                                        f"run `make new-language CODE={lang}`, or copy interface.en.yml and translate it")])
+    data = load_yaml(path)
+    if not isinstance(data, LinedDict):
+        raise DeclarationError([Problem(path, 1, "not a mapping of names to words", "write it as interface.en.yml is written")])
+    problems = list(_words_problems(path, data))
+    if problems:
+        raise DeclarationError(problems)
+    return Words(lang, path, data)
+
+
+def _words_problems(path: Path, data: LinedDict):
+    for key, value in data.items():
+        line = data.line_of(key)
+        if isinstance(value, LinedDict):
+            yield from _words_problems(path, value)
+            continue
+        problem = plain_text_problem(value, MAX_DEFINITION)
+        unknown = [name for name in PLACEHOLDER.findall(value if isinstance(value, str) else "")
+                   if name not in PLACEHOLDERS]
+        if problem:
+            yield Problem(path, line, f"{key}: {problem}", "write the words as plain text")
+        elif unknown:
+            yield Problem(path, line, f"{key}: unknown placeholder {{{unknown[0]}}}",
+                          f"use only {', '.join('{' + name + '}' for name in PLACEHOLDERS)}")

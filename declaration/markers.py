@@ -1,25 +1,98 @@
-"""The markers by which pages refer to the declaration, shared by the hooks that expand them and
-the checks that verify them, so that both read pages the same way.
+"""The markers by which pages refer to the declaration, and the one reader of them.
 
-    <!-- quote: ID ID..ID -->   alone on its line: a passage, French and English aligned
+    <!-- quote: ID ID..ID -->   alone on its line: a passage, the French beside the page's language
     <!-- quote: all -->         the whole text (the full-text page)
     [[ID]]  [[ID.N]]            inline: a segment, or its sentence N
     [words](glossary:ID)        a reference to a glossary entry
-    <!-- glossary -->           alone on its line: the glossary entries (the glossary page)
+    <!-- glossary -->           alone on its line: the glossary's entries (the glossary page)
     <!-- source-sha256 -->      inline: the pinned SHA-256 of the text (the About page)
+
+`scan()` reads a page the way Python-Markdown and SuperFences will: front matter, fenced code
+(``` or ~~~, indented or in a blockquote; an unclosed fence is text), indented code blocks and
+inline code spans are not prose, and what looks like a marker there is an example, shown as
+written. It returns the prose with all of that blanked out (same offsets, same lines) and every
+marker with its kind, line and span. The hooks replace markers by span, the checks read the same
+list; where Markdown would still disagree, the hooks' placeholders fail the build (see
+overrides/hooks/markers.py). Everything here runs in time linear in the page's length.
 """
 
-import re
+from __future__ import annotations
 
-QUOTE_BLOCK = re.compile(r"^<!--\s*quote\b(?P<body>.*?)-->[ \t]*$", re.MULTILINE)
-QUOTE_BLOCK_BODY = re.compile(r"^:\s*(?P<spec>\S.*?)\s*$")
+import bisect
+import re
+from dataclasses import dataclass, field
+
+QUOTE_BLOCK = "quote-block"
+QUOTE_INLINE = "quote-inline"
+GLOSSARY_REFERENCE = "glossary-reference"
+GLOSSARY_LIST = "glossary-list"
+SOURCE_HASH = "source-hash"
+
 QUOTE_ALL = "all"
-INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\]\n]*)\]\]")
-INLINE_QUOTE_BODY = re.compile(r"^(?P<id>[a-z0-9-]+)(?:\.(?P<sentence>[1-9][0-9]*))?$")
-GLOSSARY_REFERENCE = re.compile(r"\[(?P<words>[^\]\n]+)\]\(glossary:(?P<id>[^)\s]*)\)")
-GLOSSARY_LIST = re.compile(r"^<!--\s*glossary\s*-->[ \t]*$", re.MULTILINE)
-SOURCE_HASH = re.compile(r"<!--\s*source-sha256\s*-->")
 RANGE = ".."
+
+# MkDocs' own front matter pattern (mkdocs.utils.meta), so that both cut the page at one place.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FENCE = re.compile(r"^(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$))")
+SEGMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\[\]\n]{0,100})\]\]")
+INLINE_QUOTE_BODY = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<sentence>[1-9][0-9]{0,2}))?")
+GLOSSARY_REF = re.compile(r"\[(?P<words>[^\[\]\n]{1,200})\]\(glossary:(?P<id>[^()\s]{0,100})\)")
+TAB_WIDTH = 4
+NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    line: int  # in the scanned text, 1-based
+    start: int  # span in the scanned text
+    end: int
+    text: str  # as written
+    target: str = ""  # the quote spec, the segment ID, or the glossary entry ID
+    sentence: int | None = None  # [[ID.N]]
+    words: str = ""  # the words of a glossary reference
+    error: str = ""  # a malformed marker: what is wrong, in words an editor can act on
+
+
+@dataclass(frozen=True)
+class ScannedPage:
+    text: str
+    prose: str  # the text with front matter and code blanked out: same length, same lines
+    front_matter: str | None  # the YAML between the --- lines
+    body_start: int  # the line where the page's Markdown starts (after front matter)
+    markers: tuple[Marker, ...]
+    _line_starts: list[int] = field(repr=False, compare=False, default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def prose_lines(self) -> list[tuple[int, str]]:
+        """(line number, prose) of every line of the body that has prose left."""
+        lines = self.prose.split("\n")
+        return [(number, line) for number, line in enumerate(lines, start=1)
+                if number >= self.body_start and line.strip()]
+
+
+def scan(text: str) -> ScannedPage:
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    hidden: list[tuple[int, int]] = []  # spans that are not prose
+    front_matter, body_start = None, 1
+    match = FRONT_MATTER.match(text)
+    if match:
+        front_matter = match[1]
+        hidden.append((0, match.end()))
+        body_start = text.count("\n", 0, match.end()) + 1
+    lines = text.split("\n")
+    code_lines = _code_lines(lines, body_start - 1)
+    hidden += [(line_starts[index], line_starts[index] + len(lines[index])) for index in code_lines]
+    hidden += _code_spans(text, lines, line_starts, code_lines, body_start - 1)
+    page = ScannedPage(text, _blanked(text, hidden), front_matter, body_start, (), line_starts)
+    markers = _comment_markers(page) + _inline_markers(page)
+    object.__setattr__(page, "markers", tuple(sorted(markers, key=lambda marker: marker.start)))
+    return page
 
 
 def parse_spec(spec: str, order: list[str]) -> list[str]:
@@ -28,14 +101,238 @@ def parse_spec(spec: str, order: list[str]) -> list[str]:
     if spec == QUOTE_ALL:
         return list(order)
     chosen = []
+    position = {segment_id: index for index, segment_id in enumerate(order)}
     for item in spec.split():
         first, _, last = item.partition(RANGE)
         for segment_id in (first, last or first):
-            if segment_id not in order:
+            if segment_id not in position:
                 raise LookupError(f"unknown segment '{segment_id}' in quote marker: "
                                   "use an ID from declaration/segments.yml")
-        start, end = order.index(first), order.index(last or first)
+        start, end = position[first], position[last or first]
         if end < start:
             raise LookupError(f"range '{item}' runs backwards: write the earlier segment first")
         chosen.extend(order[start:end + 1])
     return chosen
+
+
+# Code: what Markdown will not read as prose ---------------------------------------------------------
+
+
+def _blanked(text: str, hidden: list[tuple[int, int]]) -> str:
+    """The text with every hidden span turned into spaces, line breaks kept."""
+    pieces, done = [], 0
+    for start, end in sorted(hidden):
+        start = max(start, done)
+        if end > start:
+            pieces += [text[done:start], NOT_NEWLINE.sub(" ", text[start:end])]
+            done = end
+    return "".join(pieces) + text[done:]
+
+
+def _indent(line: str) -> int:
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += TAB_WIDTH - width % TAB_WIDTH
+        else:
+            break
+    return width
+
+
+def _code_lines(lines: list[str], first: int) -> set[int]:
+    """Indexes of the lines inside fenced or indented code blocks (fences included)."""
+    closers = _fence_closers(lines)
+    code: set[int] = set()
+    previous_blank, list_indent = True, None
+    index = first
+    while index < len(lines):
+        line = lines[index]
+        opener = _fence_opener(line)
+        if opener:
+            close = _closing_line(closers, opener, index)
+            if close is not None:
+                code.update(range(index, close + 1))
+                index, previous_blank = close + 1, False
+                continue
+        if not line.strip():
+            previous_blank = True
+            index += 1
+            continue
+        indent = _indent(line)
+        nested = list_indent is not None and indent < list_indent + 2 * TAB_WIDTH
+        if previous_blank and indent >= TAB_WIDTH and not nested:
+            index = _indented_block_end(lines, index, code)
+            previous_blank = False
+            continue
+        item = LIST_ITEM.match(line)
+        if item:
+            list_indent = _indent(item["indent"])
+        elif indent == 0 and previous_blank:
+            list_indent = None  # a paragraph at the margin ends the list
+        previous_blank = False
+        index += 1
+    return code
+
+
+def _indented_block_end(lines: list[str], index: int, code: set[int]) -> int:
+    """Mark an indented code block starting at `index`; return the index of the line after it."""
+    first = last = index
+    while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= TAB_WIDTH):
+        if lines[index].strip():
+            last = index
+        index += 1
+    code.update(range(first, last + 1))
+    return last + 1
+
+
+def _fence_opener(line: str) -> tuple[str, int] | None:
+    match = FENCE.match(line)
+    if not match:
+        return None
+    fence, info = match["fence"], match["info"]
+    if fence[0] == "`" and "`" in info:
+        return None  # ```inline``` is a code span, not a fence
+    return fence[0], len(fence)
+
+
+def _fence_closers(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each fence character, its closing-fence candidates (line index, length), in order."""
+    closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
+    for index, line in enumerate(lines):
+        match = FENCE.match(line)
+        if match and not match["info"].strip():
+            closers[match["fence"][0]].append((index, len(match["fence"])))
+    return closers
+
+
+def _closing_line(closers: dict, opener: tuple[str, int], index: int) -> int | None:
+    char, length = opener
+    candidates = closers[char]
+    position = bisect.bisect_right(candidates, (index, float("inf")))
+    for line, fence_length in candidates[position:]:
+        if fence_length >= length:
+            return line
+    return None
+
+
+def _code_spans(text: str, lines: list[str], line_starts: list[int], code_lines: set[int],
+                first: int) -> list[tuple[int, int]]:
+    """Spans of inline code: a run of N backticks up to the next run of exactly N, within a
+    paragraph (a run without its match is text, as in Markdown)."""
+    spans = []
+    paragraph: list[int] = []
+    for index in range(first, len(lines) + 1):
+        line = lines[index] if index < len(lines) else ""
+        ends_paragraph = index == len(lines) or index in code_lines or not line.strip()
+        if paragraph and (ends_paragraph or BLOCK_START.match(line)):
+            start, end = line_starts[paragraph[0]], line_starts[paragraph[-1]] + len(lines[paragraph[-1]])
+            spans += _paired_backticks(text, start, end)
+            paragraph = []
+        if not ends_paragraph:
+            paragraph.append(index)
+    return spans
+
+
+def _paired_backticks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    runs = []
+    position = text.find("`", start, end)
+    while position != -1:
+        run_end = position
+        while run_end < end and text[run_end] == "`":
+            run_end += 1
+        if position == 0 or text[position - 1] != "\\":
+            runs.append((position, run_end - position))
+        position = text.find("`", run_end, end)
+    following: dict[int, int] = {}
+    next_same = [None] * len(runs)
+    for number in range(len(runs) - 1, -1, -1):
+        length = runs[number][1]
+        next_same[number] = following.get(length)
+        following[length] = number
+    spans, number = [], 0
+    while number < len(runs):
+        closing = next_same[number]
+        if closing is None:
+            number += 1
+            continue
+        spans.append((runs[number][0], runs[closing][0] + runs[closing][1]))
+        number = closing + 1
+    return spans
+
+
+# Markers --------------------------------------------------------------------------------------------
+
+
+def _comment_markers(page: ScannedPage) -> list[Marker]:
+    """<!-- quote: … -->, <!-- glossary --> and <!-- source-sha256 -->; other comments are the
+    editors' own notes."""
+    prose, markers = page.prose, []
+    start = prose.find("<!--")
+    while start != -1:
+        end = prose.find("-->", start + 4)
+        if end == -1:
+            break
+        end += 3
+        body = prose[start + 4:end - 3].strip()
+        line = page.line_of(start)
+        line_start = page._line_starts[line - 1]
+        line_end = prose.find("\n", end)
+        alone = not prose[line_start:start].strip() and not prose[end:len(prose) if line_end == -1 else line_end].strip()
+        text = prose[start:end]
+        name = re.match(r"[a-z0-9-]*", body)[0]
+        if name == "quote":
+            spec = body[len(name):].strip()
+            error = ""
+            if not spec.startswith(":") or not spec[1:].strip():
+                error = "malformed quote marker: write <!-- quote: ID ID..ID --> with IDs from declaration/segments.yml"
+            elif not alone or "\n" in text:
+                error = "a quote marker stands alone on its line"
+            markers.append(Marker(QUOTE_BLOCK, line, start, end, text, target=" ".join(spec[1:].split()), error=error))
+        elif name == "glossary" and body == "glossary":
+            error = "" if alone else "the glossary marker stands alone on its line"
+            markers.append(Marker(GLOSSARY_LIST, line, start, end, text, error=error))
+        elif name == "source-sha256" and body == "source-sha256":
+            markers.append(Marker(SOURCE_HASH, line, start, end, text))
+        start = prose.find("<!--", end)
+    return markers
+
+
+def _inline_markers(page: ScannedPage) -> list[Marker]:
+    prose, markers = page.prose, []
+    for match in INLINE_QUOTE.finditer(prose):
+        body = INLINE_QUOTE_BODY.fullmatch(match["body"].strip())
+        error = "" if body else (f"malformed marker {match[0]}: write [[ID]] or [[ID.N]] (sentence N) "
+                                 "with an ID from declaration/segments.yml")
+        markers.append(Marker(QUOTE_INLINE, page.line_of(match.start()), match.start(), match.end(), match[0],
+                              target=body["id"] if body else "",
+                              sentence=int(body["sentence"]) if body and body["sentence"] else None,
+                              error=error))
+    taken = [(marker.start, marker.end) for marker in markers]
+    for match in GLOSSARY_REF.finditer(prose):
+        error = "" if SEGMENT_ID.fullmatch(match["id"]) else (
+            f"malformed glossary reference {match[0]}: write [words](glossary:ID) with an ID "
+            "from declaration/glossary.yml")
+        markers.append(Marker(GLOSSARY_REFERENCE, page.line_of(match.start()), match.start(), match.end(),
+                              match[0], target=match["id"], words=match["words"], error=error))
+        taken.append((match.start(), match.end()))
+    markers += _stray_references(page, sorted(taken))
+    return markers
+
+
+def _stray_references(page: ScannedPage, taken: list[tuple[int, int]]) -> list[Marker]:
+    """`(glossary:` outside a well-formed reference: a reference the build would not expand."""
+    strays = []
+    position = page.prose.find("(glossary:")
+    while position != -1:
+        index = bisect.bisect_right(taken, (position, float("inf"))) - 1
+        if index < 0 or not taken[index][0] <= position < taken[index][1]:
+            end = page.prose.find(")", position)
+            end = position + len("(glossary:") if end == -1 else end + 1
+            strays.append(Marker(GLOSSARY_REFERENCE, page.line_of(position), position, end,
+                                 page.prose[position:end],
+                                 error="malformed glossary reference: write [words](glossary:ID), "
+                                       "the words in brackets, no space, no title"))
+        position = page.prose.find("(glossary:", position + 1)
+    return strays
