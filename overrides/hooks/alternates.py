@@ -1,39 +1,33 @@
-"""Absolute hreflang alternates, with x-default, in the <head> of every page.
+"""Absolute hreflang alternates, with x-default, for the <head> of every page; and a sitemap
+where Material looks for one.
 
-static-i18n points each page's alternates at its counterpart in the other language, relative to
-the page: right for the language switcher (it works on any host, a pull-request preview
-included), wrong for <link rel="alternate" hreflang>, which search engines want absolute and
-with an x-default. This hook rewrites those <head> links absolute, from the page's canonical URL
-(site_url), and adds x-default: the French page, the source.
+static-i18n points each page's alternates at its counterparts, relative to the page: right for
+the language switcher (it then works on any host, a pull-request preview included), wrong for
+<link rel="alternate" hreflang>, which search engines want absolute, with an x-default. This hook
+gives main.html the absolute ones (from site_url), x-default being the page in the default
+language, the source; and the locales of the page and its counterparts, for og:locale.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-from _shared import DEFAULT_LANGUAGE
-
-HREFLANG_LINK = re.compile(r'<link rel="alternate" href="(?P<href>[^"]+)" hreflang="(?P<lang>[^"]+)">')
+from overrides.hooks._site import default_language, languages, page_language, words
 
 
-def on_post_page(output, page, config):
-    links = {}
-
-    def absolute(match: re.Match) -> str:
-        links[match["lang"]] = href = urljoin(page.canonical_url, match["href"])
-        return f'<link rel="alternate" href="{href}" hreflang="{match["lang"]}">'
-
-    output = HREFLANG_LINK.sub(absolute, output)
-    if DEFAULT_LANGUAGE in links:
-        x_default = f'<link rel="alternate" href="{links[DEFAULT_LANGUAGE]}" hreflang="x-default">'
-        last = list(HREFLANG_LINK.finditer(output))[-1]
-        output = output[: last.end()] + x_default + output[last.end():]
-    return output
+# After static-i18n's on_page_context (50), which finds each page's counterparts.
+@event_priority(0)
+def on_page_context(context, page, config, nav):
+    counterparts = page.file.alternates
+    links = [(lang, config.site_url + counterparts[lang].url) for lang in languages(config) if lang in counterparts]
+    default = default_language(config)
+    context["dp_alternates"] = links + [("x-default", href) for lang, href in links if lang == default]
+    here = page_language(page)
+    context["dp_locales"] = [words(config, lang)("locale") for lang in sorted(counterparts, key=lambda lang: lang != here)]
+    return context
 
 
 # Material fetches sitemap.xml next to every alternate (to keep the reader on the same page when
@@ -41,8 +35,7 @@ def on_post_page(output, page, config):
 @event_priority(-200)
 def on_post_build(config):
     site = Path(config.site_dir)
-    sitemap = site / "sitemap.xml"
-    for alternate in config.extra.alternate:
-        if alternate["lang"] != DEFAULT_LANGUAGE:
-            (site / alternate["lang"]).mkdir(exist_ok=True)
-            shutil.copyfile(sitemap, site / alternate["lang"] / "sitemap.xml")
+    for lang in languages(config):
+        if lang != default_language(config):
+            (site / lang).mkdir(exist_ok=True)
+            shutil.copyfile(site / "sitemap.xml", site / lang / "sitemap.xml")

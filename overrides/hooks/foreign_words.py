@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from _shared import page_language, the_declaration
+from overrides.hooks._site import page_language, the_declaration
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                  "source", "track", "wbr"}
@@ -23,8 +23,8 @@ def on_page_content(html, page, config, files):
     lang = page_language(page)
     phrases = {
         side.term: side.lang
-        for term in the_declaration().terms
-        if lang in term.sides and (side := term[lang]).lang != lang
+        for term in the_declaration(config).terms
+        if lang in term.sides and (side := term.sides[lang]).lang != lang
     }
     return _mark(html, lang, phrases) if phrases else html
 

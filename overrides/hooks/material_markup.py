@@ -1,32 +1,74 @@
-"""Material's markup, corrected where the Nu Html Checker and axe fault it on every page.
+"""Material's markup, corrected where the Nu Html Checker and axe fault it on every page, and
+its script deferred.
 
-- `autocomplete="off"` on the drawer and search toggles: not allowed on checkboxes (Nu error).
-- `autocorrect="off"` on the search field: not an HTML attribute (Nu error); Safari alone read it.
+- `autocomplete="off"` on the drawer and search toggles: not allowed on checkboxes (Nu error);
+- `autocorrect="off"` on the search field: not an HTML attribute (Nu error), Safari alone read it;
 - the search dialog has no accessible name (axe `aria-dialog-name`): it gets the page
-  language's word for "search".
+  language's word for "search";
+- main.html loads Material's script on the reader's first interaction, and needs its file name,
+  which changes with every release of Material.
+
+Every patch is a Patch: when the markup it expects is not there, the build fails and says why
+the patch exists, rather than publishing pages unpatched.
 """
 
 from __future__ import annotations
 
-from _shared import DEFAULT_LANGUAGE, WORDS, page_language
+from pathlib import Path
 
-TOGGLE_AUTOCOMPLETE = ' type="checkbox" id="__{toggle}" autocomplete="off">'
-SEARCH_AUTOCORRECT = ' autocorrect="off"'
+from mkdocs.exceptions import PluginError
+
+from overrides.hooks._site import Patch, default_language, page_language, words
+
+HOOK = "overrides/hooks/material_markup.py"
+TOGGLES = [
+    Patch(HOOK, f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">',
+          f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}">',
+          "autocomplete is not allowed on a checkbox (Nu Html Checker)")
+    for name in ("drawer", "search")
+]
+SEARCH_FIELD = Patch(HOOK, ' autocapitalize="off" autocorrect="off" autocomplete="off"',
+                     ' autocapitalize="off" autocomplete="off"',
+                     "autocorrect is not an HTML attribute (Nu Html Checker)")
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+BUNDLE = "assets/javascripts/bundle.*.min.js"
+
+
+def search_dialog(name: str) -> Patch:
+    return Patch(HOOK, SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{name}"'),
+                 "the search dialog needs an accessible name (axe aria-dialog-name)")
+
+
+def on_env(env, config, files):
+    env.globals["dp_material_bundle"] = _material_bundle(config)
+    return env
 
 
 def on_post_page(output, page, config):
-    return _correct(output, page_language(page))
+    return correct(output, words(config, page_language(page))("search"))
 
 
 def on_post_template(output, template_name, config):
-    # The 404 page, the one static template with Material's chrome; it is built in French.
-    return _correct(output, DEFAULT_LANGUAGE) if template_name.endswith(".html") else output
+    # The 404 page, the one static template with Material's chrome; it is built in the default language.
+    if template_name != "404.html":
+        return output
+    return correct(output, words(config, default_language(config))("search"))
 
 
-def _correct(html: str, lang: str) -> str:
-    for toggle in ("drawer", "search"):
-        html = html.replace(TOGGLE_AUTOCOMPLETE.format(toggle=toggle), f' type="checkbox" id="__{toggle}">')
-    html = html.replace(SEARCH_AUTOCORRECT, "", 1)
-    name = WORDS[lang]["search"]
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{name}"'))
+def patches(search_name: str) -> list[Patch]:
+    return [*TOGGLES, SEARCH_FIELD, search_dialog(search_name)]
+
+
+def correct(html: str, search_name: str) -> str:
+    for patch in patches(search_name):
+        html = patch.apply(html)
+    return html
+
+
+def _material_bundle(config) -> str:
+    """The path of Material's script in the built site, found in the installed theme."""
+    found = [path for folder in config.theme.dirs for path in Path(folder).glob(BUNDLE)]
+    if len(found) != 1:
+        raise PluginError(f"{HOOK}: expected one {BUNDLE} in the theme, found {len(found)}: main.html "
+                          "defers Material's script by its file name; check how this Material ships it")
+    return f"assets/javascripts/{found[0].name}"

@@ -1,18 +1,16 @@
-"""The declaration as open data: the build publishes declaration.json (every segment with its
-ID, permanent links, French text, English translation and part, and the glossary) beside its
-JSON Schema, declaration.schema.json."""
+"""The declaration as open data: the build publishes declaration.json (every segment with its ID,
+permanent links, French text, its translations and part, and the glossary, in every language of
+the site) beside its JSON Schema, declaration.schema.json."""
 
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-import declaration
-
-from _shared import FULL_TEXT_PAGE, the_declaration
+from declaration import SOURCE_LANGUAGE, TEXT_FILE
+from overrides.hooks._site import FULL_TEXT_PAGE, data_root, default_language, languages, the_declaration
 
 DATA_FILE = "declaration.json"
 SCHEMA_FILE = "declaration.schema.json"
@@ -24,37 +22,40 @@ TRANSLATION_STATUS = "Made for this site; not official. The French text is the s
 def on_files(files, config):
     # Generated as documentation files, so that pages link to them like to any page, the strict
     # build checks those links, and `make serve` serves them too.
-    data = json.dumps(_data(config.site_url), ensure_ascii=False, indent=1) + "\n"
-    schema = (declaration.HERE / SCHEMA_FILE).read_text(encoding="utf-8")
+    data = json.dumps(_data(config), ensure_ascii=False, indent=1) + "\n"
+    schema = (data_root(config) / SCHEMA_FILE).read_text(encoding="utf-8")
     for name, content in ((DATA_FILE, data), (SCHEMA_FILE, schema)):
         files.append(File.generated(config, name, content=content))
     return files
 
 
-def _data(site_url: str) -> dict:
-    the_text = the_declaration()
+def _data(config) -> dict:
+    the_text, site_url = the_declaration(config), config.site_url
+    site_languages, default = languages(config), default_language(config)
+    targets = [lang for lang in site_languages if lang != SOURCE_LANGUAGE]
     page = FULL_TEXT_PAGE.removesuffix(".md") + ".html"
     return {
-        "source": {"language": declaration.SOURCE_LANGUAGE, "file": f"declaration/{declaration.TEXT_FILE}",
-                   "sha256": the_text.pinned_sha256},
-        "translation": {"language": "en", "status": TRANSLATION_STATUS},
+        "source": {"language": SOURCE_LANGUAGE, "file": f"declaration/{TEXT_FILE}", "sha256": the_text.pinned_sha256},
+        "translations": [{"language": lang, "file": f"declaration/translation.{lang}.yml", "status": TRANSLATION_STATUS}
+                         for lang in targets],
         "segments": [
             {
                 "id": segment.id,
                 "line": segment.line,
                 "kind": segment.kind,
                 "part": segment.part,
-                "anchor": {"fr": urljoin(site_url, f"{page}#{segment.id}"),
-                           "en": urljoin(site_url, f"en/{page}#{segment.id}")},
-                "fr": segment.fr,
-                "en": segment.en,
+                "anchor": {lang: f"{site_url}{'' if lang == default else lang + '/'}{page}#{segment.id}"
+                           for lang in site_languages},
+                "text": {SOURCE_LANGUAGE: segment.fr,
+                         **{lang: segment.translations[lang].text for lang in targets if lang in segment.translations}},
             }
             for segment in the_text.segments
         ],
         "glossary": [
             {
                 "id": term.id,
-                **{lang: {"term": term[lang].term, "definition": term[lang].definition} for lang in ("fr", "en")},
+                "terms": {lang: {"term": side.term, "definition": side.definition}
+                          for lang, side in term.sides.items() if lang in site_languages},
                 "segments": [segment.id for segment in the_text.uses_of(term)],
             }
             for term in the_text.terms

@@ -1,8 +1,8 @@
-"""Each page's edit link and date of last change, in its language.
+"""Each page's date of last change, in its language.
 
-"Edit this page" opens that language's own file on GitHub (docs/NAME.fr.md or NAME.en.md), and
-the date is the last commit that changed that file. The repository comes from extra.repository:
-a repo_url would make Material call api.github.com from every reader's browser.
+The date is that of the last commit that changed the page's own file, written the way the page's
+language writes dates (babel, with the locale of the language's interface words). The "edit this
+page" link comes from MkDocs' own edit_uri (mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from _shared import WORDS, page_language
+from babel.dates import format_date
+
+from overrides.hooks._site import page_language, words
 
 
 def on_page_markdown(markdown, page, config, files):
-    extra = config.extra
-    page.edit_url = f"{extra['repository']}/edit/{extra['branch']}/docs/{page.file.src_uri}"
     changed = _last_change(Path(page.file.abs_src_path))
     if changed:
-        page.meta["revision_date"] = _spelled(changed, page_language(page))
+        page.meta["revision_date"] = format_date(changed, format="long", locale=words(config, page_language(page))("locale"))
     return markdown
 
 
@@ -33,8 +33,3 @@ def _last_change(path: Path) -> date | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return date.fromisoformat(result.stdout.strip()) if result.stdout.strip() else None
-
-
-def _spelled(day: date, lang: str) -> str:
-    month = WORDS[lang]["months"][day.month - 1]
-    return f"{day.day} {month} {day.year}"

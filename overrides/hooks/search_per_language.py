@@ -1,32 +1,46 @@
 """Search in each language finds that language's pages, with that language's stemming.
 
-static-i18n merges both languages into one search/search_index.json, so the English interface
-returned French pages and French words were stemmed as English. After the last language is
-built, this hook splits that index: French pages (stemmed as French) stay in
-search/search_index.json; English pages go to en/search/search_index.json, and English pages
-point Material's search at it by their `__config` base.
+static-i18n merges every language into one search/search_index.json, so the English interface
+returned French pages, and French words were stemmed as English. After the last language is
+built, this hook splits that index: the default language's pages stay in search/, each other
+language's go to <lang>/search/, each with the stemmer Material's translations name for that
+language (`search.config.lang`); pages of a language point Material's search at their index
+through the `base` of its configuration.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import posixpath
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _shared import DEFAULT_LANGUAGE, page_language
+from overrides.hooks._site import Patch, build_language, default_language, languages, page_language
 
-CONFIG_BASE = re.compile(r'(<script id="__config"[^>]*>[^<]*?"base":\s*")([^"]*)(")')
+HOOK = "overrides/hooks/search_per_language.py"
+# The stemmer of each language, as Material's own translations give it, noted during its build.
+_stemmers: dict[str, str] = {}
+
+
+def on_env(env, config, files):
+    language = env.get_template("partials/language.html", None, {"config": config}).module
+    _stemmers[build_language(config)] = str(language.t("search.config.lang"))
+    return env
 
 
 def on_post_page(output, page, config):
     lang = page_language(page)
-    if lang == DEFAULT_LANGUAGE:
+    if lang == default_language(config):
         return output
-    # Material fetches search/search_index.json relative to `base`, and resolves the locations
-    # of results against it; for English pages both are the English subtree.
-    return CONFIG_BASE.sub(lambda m: f"{m[1]}{m[2].rstrip('/')}/{lang}/{m[3]}", output, count=1)
+    # Material fetches search/search_index.json relative to `base`, and resolves the locations of
+    # results against it; for the pages of a language both are that language's subtree.
+    return search_base(posixpath.relpath(".", posixpath.dirname(page.file.url) or "."), lang).apply(output)
+
+
+def search_base(base: str, lang: str) -> Patch:
+    return Patch(HOOK, f'"base": "{base}"', f'"base": "{base}/{lang}/"',
+                 "each language searches its own index, found relative to Material's `base`")
 
 
 # After static-i18n's own post_build (-100), which writes the merged index last.
@@ -34,19 +48,19 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    by_language: dict[str, list] = {}
+    default, by_language = default_language(config), {}
+    prefixes = {f"{lang}/": lang for lang in languages(config) if lang != default}
     for doc in merged["docs"]:
-        prefix, _, rest = doc["location"].partition("/")
-        if rest and len(prefix) == 2 and prefix != DEFAULT_LANGUAGE and prefix.isalpha():
-            by_language.setdefault(prefix, []).append({**doc, "location": rest})
-        else:
-            by_language.setdefault(DEFAULT_LANGUAGE, []).append(doc)
-    # During static-i18n's inner builds only one language is in the index: write what is there
-    # and leave the other language's file for the final pass.
+        prefix = doc["location"].split("/", 1)[0] + "/"
+        lang = prefixes.get(prefix, default)
+        location = doc["location"].removeprefix(prefix) if lang != default else doc["location"]
+        by_language.setdefault(lang, []).append({**doc, "location": location})
+    # During static-i18n's inner builds only some languages are in the index: write what is
+    # there and leave the others' files for the final pass.
     for lang, docs in by_language.items():
-        folder = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang) / "search"
+        folder = Path(config.site_dir) / ("" if lang == default else lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        index = {**merged, "config": {**merged["config"], "lang": [lang]}, "docs": docs}
-        (folder / "search_index.json").write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        stemmer = _stemmers.get(lang, lang)
+        index = {**merged, "config": {**merged["config"], "lang": [stemmer]}, "docs": docs}
+        (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                                                  encoding="utf-8")

@@ -12,8 +12,12 @@
       script.src = placeholder.dataset.onInteraction;
       script.async = false; // in document order, as they were written
       if (index === inert.length - 1) {
-        // Material mounts its components on DOMContentLoaded, long past by now.
-        script.addEventListener("load", () => document.dispatchEvent(new Event("DOMContentLoaded")));
+        // Material mounts its components on DOMContentLoaded, long past by now; then the page
+        // says so (data-dp-material="ready"), for whoever waits on it, the browser tests included.
+        script.addEventListener("load", () => {
+          document.dispatchEvent(new Event("DOMContentLoaded"));
+          document.documentElement.dataset.dpMaterial = "ready";
+        });
       }
       placeholder.replaceWith(script);
     });

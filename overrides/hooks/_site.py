@@ -1,0 +1,150 @@
+"""What the hooks share: the project's data for the build under way, the page's language and
+place, labels, build errors naming file and line, and the one way to patch Material's HTML.
+
+Private to the hooks; they import it as `overrides.hooks._site` (the project is installed in
+.venv, editable). Data is read from the project being built (beside its mkdocs.yml), so that a
+copy of the tree builds from its own data.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import declaration
+from declaration.markers import FRONT_MATTER
+
+FULL_TEXT_PAGE = "text.md"
+GLOSSARY_PAGE = "glossary.md"
+
+
+# The project and its data -------------------------------------------------------------------------
+
+
+def data_root(config) -> Path:
+    return Path(config.config_file_path).parent / "declaration"
+
+
+def the_declaration(config) -> declaration.Declaration:
+    """The declaration, read again whenever one of its files changes (`make serve` edits)."""
+    return _cached(data_root(config), _stamp(data_root(config)), "declaration")
+
+
+def words(config, lang: str) -> declaration.Words:
+    return _cached(data_root(config), _stamp(data_root(config)), lang)
+
+
+def _stamp(root: Path) -> tuple:
+    return tuple((path.name, path.stat().st_mtime_ns) for path in sorted(root.iterdir()) if path.is_file())
+
+
+@cache
+def _cached(root: Path, stamp: tuple, what: str):
+    try:
+        return declaration.load(root) if what == "declaration" else declaration.load_words(root, what)
+    except declaration.DeclarationError as error:
+        raise PluginError("the data cannot be used; `make check` lists every problem:\n"
+                          + "\n".join(f"  {p.path}:{p.line}: {p.message} — {p.fix}" for p in error.problems)) from None
+
+
+def languages(config) -> list[str]:
+    """The site's languages, as static-i18n builds them: the default (the source) first."""
+    configured = config.plugins["i18n"].config.languages
+    return sorted((language.locale for language in configured if language.build),
+                  key=lambda lang: lang != default_language(config))
+
+
+def default_language(config) -> str:
+    return config.plugins["i18n"].default_language
+
+
+def build_language(config) -> str:
+    """The language of the build under way (static-i18n builds one language after the other)."""
+    return config.plugins["i18n"].current_language or default_language(config)
+
+
+# Pages ----------------------------------------------------------------------------------------------
+
+
+def page_language(page) -> str:
+    """static-i18n sets the locale of every page file; a page without one is a configuration error."""
+    return page.file.locale
+
+
+def page_slug(page) -> str:
+    """The page's name without language suffix or extension: `strand-2` for strand-2.en.md."""
+    return posixpath.basename(page.file.src_uri).split(".")[0]
+
+
+def url_to(page, target_src: str, anchor: str = "") -> str:
+    """A relative URL from this page to another page of the same language, by its source name."""
+    target = target_src.removesuffix(".md") + ".html"
+    url = posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+    return f"{url}#{anchor}" if anchor else url
+
+
+def markdown_line_offset(page) -> int:
+    """How many lines of the page's file come before the Markdown that hooks receive: MkDocs
+    strips the front matter and the blank lines after it (mkdocs.utils.meta.get_data)."""
+    source = page.file.content_string
+    match = FRONT_MATTER.match(source)
+    if not match or not page.meta:
+        return 0
+    rest = source[match.end():]
+    return source.count("\n", 0, match.end()) + len(rest) - len(rest.lstrip("\n"))
+
+
+def page_error(page, line: int, message: str) -> PluginError:
+    """A build error naming the page's file and a line of the Markdown the hooks received."""
+    return PluginError(f"docs/{page.file.src_uri}:{line + markdown_line_offset(page)}: {message}")
+
+
+# Labels -----------------------------------------------------------------------------------------------
+
+
+def part_label(part: str, words: declaration.Words) -> str:
+    if part.startswith("strand-"):
+        return words("parts.strand", number=part.removeprefix("strand-"))
+    return words(f"parts.{part}")
+
+
+def segment_label(segment: declaration.Segment, words: declaration.Words) -> str:
+    """A reader's name for a segment: "Volet 2, point 4", "Préambule, § 3", "Décision finale"."""
+    part, role = part_label(segment.part, words), segment.role
+    if not role:
+        return part
+    if role.isdigit():
+        return words("segment.paragraph", part=part, number=role)
+    if role.startswith("item-"):
+        return words("segment.item", part=part, number=role.removeprefix("item-"))
+    return words(f"segment.{role}", part=part)
+
+
+# Patching Material's HTML --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Patch:
+    """A change to markup that Material (or an extension) renders and offers no option for.
+
+    Applied to rendered HTML, it replaces `expected` (`count` times, exactly); when the markup is
+    not there (an upgrade changed it), the build fails naming the hook and the reason for the
+    patch, instead of shipping the page unpatched."""
+
+    hook: str
+    expected: str
+    replacement: str
+    why: str
+    count: int = 1
+
+    def apply(self, html: str) -> str:
+        found = html.count(self.expected)
+        if found != self.count:
+            raise PluginError(f"{self.hook}: expected {self.count} × {self.expected!r} in Material's "
+                              f"markup, found {found}. This patch exists because {self.why}; check "
+                              "what the theme renders now and update the patch.")
+        return html.replace(self.expected, self.replacement)

@@ -1,0 +1,39 @@
+"""Each language's build, configured from its interface words (declaration/interface.<code>.yml).
+
+static-i18n builds the site once per language, reconfiguring MkDocs for the language under way
+(its on_config, priority -100). After it, this sets what belongs to a language: the site's name,
+description and copyright, the names of the palette toggles, and the title of heading permalinks
+(the toc extension takes one title for the whole site, and static-i18n cannot change extension
+settings per language). In the navigation, pages take their own titles; sections are named in
+mkdocs.yml by a key of the words' `nav:`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section
+
+from overrides.hooks._site import build_language, words
+
+TOGGLE_WORD = {"default": "palette.to_dark", "slate": "palette.to_light"}
+
+
+@event_priority(-110)
+def on_config(config):
+    language = words(config, build_language(config))
+    config.site_name = language("site_name")
+    config.site_description = language("site_description")
+    config.copyright = language("copyright")
+    for palette in config.theme["palette"]:
+        palette["toggle"]["name"] = language(TOGGLE_WORD[palette["scheme"]])
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = language("heading_permalink")
+    return config
+
+
+@event_priority(-110)
+def on_nav(nav, config, files):
+    language = words(config, build_language(config))
+    for item in nav:
+        if isinstance(item, Section):
+            item.title = language(f"nav.{item.title}")
+    return nav
