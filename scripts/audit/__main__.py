@@ -26,8 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.local_site import (AXE_WCAG_TAGS, CHROMIUM, CHROMIUM_FLAGS, ROOT, build_for, free_port,
-                                page_paths, served)
+from scripts.local_site import (CHROMIUM, CHROMIUM_FLAGS, ROOT, axe_context, axe_violations, build_for,
+                                free_port, page_paths, served)
 
 HERE = Path(__file__).parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
@@ -91,7 +91,8 @@ def _lighthouse(url: str, preset: str, work: Path) -> dict:
 
 
 def _row(url: str, page: str, runs: int, work: Path, axe_violations: int, html_errors: int) -> dict:
-    row = {"page": page, "lang": "en" if page.startswith("en/") else "fr"}
+    folder = page.split("/")[0] if "/" in page else ""
+    row = {"page": page, "lang": folder or "fr"}
     for preset in PRESETS:
         reports = [_lighthouse(url + page, preset, work) for _ in range(runs)]
         scores = [r["categories"]["performance"]["score"] for r in reports]
@@ -113,19 +114,17 @@ def _row(url: str, page: str, runs: int, work: Path, axe_violations: int, html_e
 
 
 def _axe(url: str, pages: list[str]) -> dict[str, int]:
-    from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
     counts = dict.fromkeys(pages, 0)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for scheme in ("light", "dark"):
-            context = browser.new_context(color_scheme=scheme)
+            context = axe_context(browser, color_scheme=scheme)
             tab = context.new_page()
             for page in pages:
                 tab.goto(url + page)
-                result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_WCAG_TAGS}})
-                counts[page] += sum(len(v["nodes"]) for v in result.response["violations"])
+                counts[page] += sum(len(violation["nodes"]) for violation in axe_violations(tab))
             context.close()
         browser.close()
     return counts

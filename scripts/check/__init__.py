@@ -1,9 +1,10 @@
 """The checker: what keeps the site faithful to the declaration.
 
 `python -m scripts.check` (or `make check`) runs every check and exits 1 when any fails. Each
-finding is one line, `path:line: [check-id] what is wrong — how to fix it`. The checks read
-the repository's files and the built site; MkDocs is only run, as one of the checks (the
-strict build), never imported.
+finding is one line, `path:line: [check-id] what is wrong — how to fix it`. The checks read the
+repository's files, then build the site strictly and read what was built; MkDocs is only run,
+as one of the checks (the build), never imported. docs/_snippets/checks.<code>.md lists every
+check for editors and readers, in each language; a test holds that list to CHECKS.
 """
 
 from __future__ import annotations
@@ -11,40 +12,46 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import declaration as declaration_module
-
 from scripts.build import strict_build
 
-from . import characters, coverage, links, quotes, safety, source_integrity, terminology, translations
+from . import characters, coverage, links, quotes, safety, source_integrity, sources, terminology, translations
 from .findings import ERROR, Finding
-from .pages import read_pages
 from .site import BuiltSite
 
-# In the order an editor would fix them: the text first, the site last.
+# In the order an editor would fix them: the inputs first, the text next, the built site last.
 SOURCE_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology)
+SITE_CHECKS = (quotes, links)
 BUILD_CHECK = "build"
+CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in SOURCE_CHECKS), BUILD_CHECK,
+                              *(module.CHECK for module in SITE_CHECKS)]))
 CHECK_SITE_URL = "https://example.test/"
 
 
 def check_sources(root: Path) -> list[Finding]:
     """Every check that reads the repository's files: fast, no build."""
-    try:
-        the_declaration = declaration_module.load(root / "declaration")
-    except declaration_module.DeclarationError as error:
-        return [Finding(Path(error.path).relative_to(root).as_posix(), error.line,
-                        source_integrity.CHECK, error.message, "fix the file so that it parses")]
-    pages = read_pages(root)  # read once, for every check that looks at the pages
-    findings = []
+    return _sources_and_findings(root)[1]
+
+
+def _sources_and_findings(root: Path):
+    read, findings = sources.read_sources(root)
+    if read is None:
+        return None, findings
     for module in SOURCE_CHECKS:
-        findings += module.check(root, the_declaration, pages)
-    return findings
+        findings += module.check(read)
+    return read, findings
 
 
 def check_site(root: Path, site_dir: Path, site_url: str) -> list[Finding]:
     """The checks that read a built site: generated quotes and every link."""
-    the_declaration = declaration_module.load(root / "declaration")
-    site = BuiltSite(site_dir)
-    return quotes.check_site(site, the_declaration) + links.check_site(site, site_url)
+    read, findings = sources.read_sources(root)
+    if read is None:
+        return findings
+    return _site_findings(read, site_dir, site_url)
+
+
+def _site_findings(read, site_dir: Path, site_url: str) -> list[Finding]:
+    site = BuiltSite(site_dir, read.languages, site_url)  # each built page parsed once, for every check
+    return [finding for module in SITE_CHECKS for finding in module.check_site(read, site)]
 
 
 def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Finding]:
@@ -54,18 +61,18 @@ def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Fi
         return []
     messages = [line for line in (result.stdout + result.stderr).splitlines()
                 if line.startswith(("WARNING", "ERROR")) and "Aborted" not in line]
-    return [Finding("mkdocs.yml", 1, BUILD_CHECK, _strip_level(message),
-                    "fix what the message names; `make build` shows the full output")
-            for message in messages or ["the strict build failed"]]
+    return [_build_finding(message) for message in messages or ["the strict build failed"]]
 
 
 def check_all(root: Path) -> list[Finding]:
-    findings = check_sources(root)
+    read, findings = _sources_and_findings(root)
+    if read is None or failed([f for f in findings if f.check == sources.CHECK]):
+        return findings  # the build would read the same unreadable input
     with tempfile.TemporaryDirectory(prefix="check-site-") as site_dir:
         build_findings = build(root, Path(site_dir))
         findings += build_findings
         if not build_findings:
-            findings += check_site(root, Path(site_dir), CHECK_SITE_URL)
+            findings += _site_findings(read, Path(site_dir), CHECK_SITE_URL)
     return findings
 
 
@@ -73,5 +80,12 @@ def failed(findings: list[Finding]) -> bool:
     return any(finding.severity == ERROR for finding in findings)
 
 
-def _strip_level(message: str) -> str:
-    return message.split("-", 1)[1].strip() if " -  " in message else message
+def _build_finding(message: str) -> Finding:
+    """A build message as a finding; the hooks' own errors start with `docs/page.md:line: `."""
+    text = message.split("-", 1)[1].strip() if " -  " in message else message
+    text = text.removeprefix("Error reading page").strip(" :")
+    head, _, rest = text.partition(": ")
+    path, _, line = head.rpartition(":")
+    if path and line.isdigit() and rest:
+        return Finding(path, int(line), BUILD_CHECK, rest, "fix what the message names; `make build` shows the full output")
+    return Finding("mkdocs.yml", 1, BUILD_CHECK, text, "fix what the message names; `make build` shows the full output")

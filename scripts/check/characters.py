@@ -1,4 +1,4 @@
-"""Check 7, hidden-characters: nothing in a content file that a reader cannot see or tell apart.
+"""Check hidden-characters: nothing in a content file that a reader cannot see or tell apart.
 
 Zero-width and bidi controls, soft hyphens and other format characters (Unicode category Cf),
 control characters, letters of another script inside a Latin word (look-alikes, as in Unicode
@@ -9,25 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
+from functools import cache
 
 from .findings import Finding
 
 CHECK = "hidden-characters"
-CONTENT_FILES = ("docs/**/*.md", "declaration/*.txt", "declaration/*.yml", "mkdocs.yml",
-                 "overrides/**/*.html", "*.md")
 ALLOWED_CONTROLS = {"\n", "\t"}
 WORD = re.compile(r"\w+")
 
 
-def check(root: Path, _declaration, _pages) -> list[Finding]:
+def check(sources) -> list[Finding]:
     findings = []
-    for pattern in CONTENT_FILES:
-        for path in sorted(root.glob(pattern)):
-            relative = path.relative_to(root).as_posix()
-            text = path.read_text(encoding="utf-8")
-            for number, line in enumerate(text.split("\n"), start=1):
-                findings += [Finding(relative, number, CHECK, problem, fix) for problem, fix in scan(line)]
+    for relative, text in sorted(sources.texts.items()):
+        for number, line in enumerate(text.split("\n"), start=1):
+            findings += [Finding(relative, number, CHECK, problem, fix) for problem, fix in scan(line)]
     return findings
 
 
@@ -40,6 +35,8 @@ def scan(text: str) -> list[tuple[str, str]]:
             problems.append((f"invisible character {_name(char)}",
                              "delete it (retype the word around it if unsure)"))
     for word in WORD.findall(text):
+        if word.isascii():
+            continue
         scripts = {_script(char) for char in word if char.isalpha()}
         if "LATIN" in scripts and len(scripts) > 1:
             strangers = ", ".join(_name(char) for char in dict.fromkeys(word)
@@ -56,6 +53,7 @@ def _name(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
 
 
+@cache
 def _script(char: str) -> str:
     # The first word of a letter's Unicode name is its script for the scripts that matter here
     # (LATIN, CYRILLIC, GREEK, ARMENIAN…); letters with marks stay LATIN after decomposition.

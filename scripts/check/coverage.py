@@ -1,10 +1,10 @@
-"""Check 3, coverage: every segment of the source is on the full-text page and on exactly one
-explainer page (the one segments.yml assigns it), in each language; no page quotes a segment
-that does not exist."""
+"""Check coverage: every segment of the source is on the full-text page and on exactly one
+explainer page (the one segments.yml assigns it), in every language; no page quotes a segment
+that does not exist; no marker is malformed."""
 
 from __future__ import annotations
 
-from declaration.markers import INLINE_QUOTE_BODY, QUOTE_ALL, QUOTE_BLOCK_BODY, parse_spec
+from declaration.markers import QUOTE_ALL, QUOTE_BLOCK, QUOTE_INLINE, parse_spec
 
 from .findings import Finding
 
@@ -12,57 +12,57 @@ CHECK = "coverage"
 FULL_TEXT = "text"
 
 
-def check(_root, declaration, all_pages) -> list[Finding]:
-    findings = []
+def check(sources) -> list[Finding]:
+    declaration = sources.declaration
+    findings = _malformed(sources.pages)
     order = [segment.id for segment in declaration.segments]
     explainers = set(declaration.parts)
-    for lang in ("fr", "en"):
-        pages = {page.slug: page for page in all_pages if page.lang == lang}
+    for lang in sources.languages:
+        pages = sources.pages_in(lang)
         quoted_on: dict[str, list[str]] = {segment_id: [] for segment_id in order}
         for page in pages.values():
-            for block in page.quote_blocks:
-                body = QUOTE_BLOCK_BODY.match(block.value["body"])
+            for marker in page.markers_of(QUOTE_BLOCK):
+                if marker.error:
+                    continue
                 try:
-                    chosen = parse_spec(body["spec"], order) if body else None
+                    chosen = parse_spec(marker.target, order)
                 except LookupError as error:
-                    findings.append(Finding(page.relative, block.line, CHECK, str(error),
+                    findings.append(Finding(page.relative, marker.line, CHECK, str(error),
                                             "fix the ID (see declaration/segments.yml)"))
                     continue
-                if chosen is None:
-                    findings.append(Finding(page.relative, block.line, CHECK, "malformed quote marker",
-                                            "write <!-- quote: ID ID..ID --> alone on its line"))
-                elif page.slug in explainers:
+                if page.slug in explainers:
                     for segment_id in chosen:
                         quoted_on[segment_id].append(page.slug)
-            for inline in page.inline_quotes:
-                body = INLINE_QUOTE_BODY.match(inline.value["body"].strip())
-                segment = declaration.by_id.get(body["id"]) if body else None
-                if segment is None or (body["sentence"] and int(body["sentence"]) > len(segment.fr_sentences)):
-                    findings.append(Finding(page.relative, inline.line, CHECK,
-                                            f"{inline.text} names no segment or sentence of the text",
+            for marker in page.markers_of(QUOTE_INLINE):
+                segment = declaration.by_id.get(marker.target)
+                if not marker.error and (segment is None or (marker.sentence or 0) > len(segment.fr_sentences)):
+                    findings.append(Finding(page.relative, marker.line, CHECK,
+                                            f"{marker.text} names no segment or sentence of the text",
                                             "write [[ID]] or [[ID.N]] with an ID from "
                                             "declaration/segments.yml and N up to its sentence count"))
-        findings += _full_text(pages.get(FULL_TEXT), lang)
+        findings += _full_text(pages.get(FULL_TEXT))
         for segment in declaration.segments:
             where = quoted_on[segment.id]
             page = pages.get(segment.part)
             if where == [segment.part] or page is None:
                 continue  # a missing page is the translations check's finding
-            if not where:
-                problem = f"segment '{segment.id}' is quoted on no explainer page"
-            else:
-                problem = f"segment '{segment.id}' is quoted on {', '.join(sorted(where))}"
+            problem = (f"segment '{segment.id}' is quoted on no explainer page" if not where
+                       else f"segment '{segment.id}' is quoted on {', '.join(sorted(where))}")
             findings.append(Finding(page.relative, _first_marker_line(page), CHECK, problem,
                                     f"quote it once, on {segment.part} (its page in "
                                     "declaration/segments.yml), with <!-- quote: … -->"))
     return findings
 
 
-def _full_text(page, lang) -> list[Finding]:
+def _malformed(pages) -> list[Finding]:
+    return [Finding(page.relative, marker.line, CHECK, marker.error, "see CONTRIBUTING.md, “Markdown conventions”")
+            for page in pages for marker in page.scanned.markers if marker.error]
+
+
+def _full_text(page) -> list[Finding]:
     if page is None:
         return []
-    specs = [QUOTE_BLOCK_BODY.match(block.value["body"]) for block in page.quote_blocks]
-    if [spec["spec"] for spec in specs if spec] == [QUOTE_ALL]:
+    if [marker.target for marker in page.markers_of(QUOTE_BLOCK)] == [QUOTE_ALL]:
         return []
     return [Finding(page.relative, _first_marker_line(page), CHECK,
                     "the full-text page must show the whole text, once",
@@ -70,4 +70,5 @@ def _full_text(page, lang) -> list[Finding]:
 
 
 def _first_marker_line(page) -> int:
-    return page.quote_blocks[0].line if page.quote_blocks else page.body_start
+    blocks = page.markers_of(QUOTE_BLOCK)
+    return blocks[0].line if blocks else page.body_start

@@ -1,4 +1,4 @@
-"""Check 6, links: every internal link and anchor of the built site resolves, in both languages.
+"""Check links: every internal link and anchor of the built site resolves, in every language.
 
 The strict build already fails on a broken Markdown link (mkdocs.yml `validation:`); this
 check reads the built pages, so it also covers the links the hooks generate and the theme's.
@@ -14,9 +14,9 @@ from .findings import Finding
 CHECK = "links"
 
 
-def check_site(site, site_url: str) -> list[Finding]:
+def check_site(sources, site) -> list[Finding]:
     findings = []
-    base = urlsplit(site_url)
+    base = urlsplit(site.url)
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
             relative = path.relative_to(site.root).as_posix()

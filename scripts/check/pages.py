@@ -1,5 +1,10 @@
-"""The Markdown pages of docs/, read the way the checks need them: front matter, and every
-heading, marker, link, list item and blockquote with its line number."""
+"""The Markdown pages of docs/, read the way the checks need them, through the same scanner as
+the build (declaration.markers): front matter, markers, and the prose with code blanked out, from
+which headings, links, list items and blockquotes are read, each with its line number.
+
+A page that cannot be read as text (encoding, size, line endings) is kept with its problems and
+no content, so that one bad file gives one finding and no traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,31 +13,25 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
-from declaration.markers import GLOSSARY_REFERENCE, INLINE_QUOTE, QUOTE_BLOCK
+from declaration import markers
+from declaration.files import InputError, LinedDict, Problem, parse_yaml, read_text
 
 DOCS = "docs"
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
-HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$")
-HEADING_ID = re.compile(r"#(?P<id>[\w-]+)")
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+\S")
-LINK = re.compile(r"(?<!!)\[(?P<words>[^\]\n]*)\]\((?P<target>[^)\s]+)(?:[ \t]+\"[^\"]*\")?\)")
-IMAGE = re.compile(r"!\[[^\]\n]*\]\((?P<target>[^)\s]+)")
-INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-
-
-def without_code(line: str) -> str:
-    """The line with its inline code spans emptied: `<script>` in backticks is text, not HTML."""
-    return INLINE_CODE.sub("``", line)
+SNIPPETS = "_snippets"
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|[0-9]{1,9}\.)[ \t]+\S")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+")
+HEADING_ID = re.compile(r"#(?P<id>[\w-]{1,100})")
+# Bounded runs of characters that cannot end the match: linear in the line's length.
+LINK = re.compile(r"(?<!!)\[(?P<words>[^\[\]\n]{0,500})\]\((?P<target>[^)\s]{1,500})(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
+IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\((?P<target>[^)\s]{1,500})")
+URL_SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,30}:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Located:
     line: int
     value: object
-    text: str = ""  # the raw text of the match
+    text: str = ""  # the text as written
 
 
 @dataclass
@@ -40,50 +39,50 @@ class Page:
     path: Path  # absolute
     relative: str  # docs/strand-1.fr.md
     slug: str  # strand-1
-    lang: str
+    lang: str  # the suffix before .md; '' when there is none
     text: str
+    problems: list[Problem] = field(default_factory=list)  # the file cannot be read as it is
     front_matter: dict | None = None
-    front_matter_error: tuple[int, str] | None = None
-    body_start: int = 1  # line of the first line after the front matter
-    body_lines: list = field(default_factory=list)  # (line number, text), code fences removed
+    front_matter_problem: Problem | None = None
+
+    @cached_property
+    def scanned(self) -> markers.ScannedPage:
+        return markers.scan(self.text)
+
+    @property
+    def body_start(self) -> int:
+        return self.scanned.body_start
+
+    @cached_property
+    def body_lines(self) -> list[tuple[int, str]]:
+        """(line number, prose) of the body, code blanked out."""
+        return self.scanned.prose_lines()
+
+    def markers_of(self, kind: str) -> list[markers.Marker]:
+        return [marker for marker in self.scanned.markers if marker.kind == kind]
 
     def located(self, pattern: re.Pattern) -> list[Located]:
-        """Every match of `pattern` in the body (outside code), with its line."""
-        found = []
-        for number, line in self.body_lines:
-            for match in pattern.finditer(line):
-                found.append(Located(number, match, match[0]))
-        return found
+        """Every match of `pattern` in the prose, with its line."""
+        return [Located(number, match, match[0]) for number, line in self.body_lines for match in pattern.finditer(line)]
 
     @cached_property
     def headings(self) -> list[Located]:
-        """(level, explicit id or None, text) of every heading but the page title (level 1)."""
+        """(level, explicit id or None) of every heading but the page title (level 1)."""
         found = []
         for number, line in self.body_lines:
             match = HEADING.match(line)
             if match and len(match["hashes"]) > 1:
-                attrs = HEADING_ID.search(match["attrs"] or "")
-                found.append(Located(number, (len(match["hashes"]), attrs["id"] if attrs else None),
-                                     match["text"]))
+                text, attrs = line[match.end():].rstrip(), ""
+                if text.endswith("}") and "{" in text:
+                    text, attrs = text[:text.rindex("{")].rstrip(), text[text.rindex("{"):]
+                explicit = HEADING_ID.search(attrs)
+                found.append(Located(number, (len(match["hashes"]), explicit["id"] if explicit else None), text))
         return found
-
-    @cached_property
-    def quote_blocks(self) -> list[Located]:
-        return self.located(QUOTE_BLOCK)
-
-    @cached_property
-    def inline_quotes(self) -> list[Located]:
-        return self.located(INLINE_QUOTE)
-
-    @cached_property
-    def glossary_references(self) -> list[Located]:
-        return self.located(GLOSSARY_REFERENCE)
 
     @cached_property
     def links(self) -> list[Located]:
         """Markdown links to other pages or anchors (not glossary references, not external)."""
-        return [found for found in self.located(LINK)
-                if not re.match(r"[a-z][a-z0-9+.-]*:", found.value["target"])]
+        return [found for found in self.located(LINK) if not URL_SCHEME.match(found.value["target"])]
 
     @cached_property
     def list_items(self) -> list[int]:
@@ -92,55 +91,50 @@ class Page:
     @cached_property
     def blockquotes(self) -> list[list[tuple[int, str]]]:
         """Each blockquote as its lines (number, text without the leading `>`)."""
-        quotes, current = [], []
+        quotes, current, previous = [], [], None
         for number, line in self.body_lines:
-            if line.lstrip().startswith(">"):
+            if line.lstrip().startswith(">") and (not current or number == previous + 1):
                 current.append((number, line.lstrip()[1:].lstrip()))
-            elif current:
-                quotes.append(current)
-                current = []
+            else:
+                if current:
+                    quotes.append(current)
+                current = [(number, line.lstrip()[1:].lstrip())] if line.lstrip().startswith(">") else []
+            previous = number
         if current:
             quotes.append(current)
         return quotes
 
 
 def read_pages(root: Path) -> list[Page]:
+    """Every Markdown file of docs/ but the snippets the pages include."""
     pages = []
     for path in sorted((root / DOCS).rglob("*.md")):
+        relative = path.relative_to(root / DOCS).as_posix()
+        if relative.startswith(f"{SNIPPETS}/"):
+            continue
         name_parts = path.name.split(".")
-        lang = name_parts[-2] if len(name_parts) >= 3 else ""
-        page = Page(path=path, relative=path.relative_to(root).as_posix(),
-                    slug=path.relative_to(root / DOCS).as_posix().split(".")[0], lang=lang,
-                    text=path.read_text(encoding="utf-8"))
-        _read_front_matter(page)
-        _read_body(page)
+        text, problems = read_text(path)
+        page = Page(path=path, relative=path.relative_to(root).as_posix(), slug=relative.split(".")[0],
+                    lang=name_parts[-2] if len(name_parts) >= 3 else "", text=text or "", problems=problems)
+        if text is None or problems:
+            page.text = ""
+        else:
+            _read_front_matter(page)
         pages.append(page)
     return pages
 
 
 def _read_front_matter(page: Page) -> None:
-    match = FRONT_MATTER.match(page.text)
-    if not match:
+    front_matter = page.scanned.front_matter
+    if front_matter is None:
         return
-    page.body_start = match.group(0).count("\n") + 1
     try:
-        data = yaml.safe_load(match["yaml"] or "")
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + (mark.line if mark else 0)
-        page.front_matter_error = (line, f"front matter is not valid YAML ({getattr(error, 'problem', error)})")
+        data = parse_yaml(front_matter, page.path, first_line=2)
+    except InputError as error:
+        page.front_matter_problem = error.problems[0]
         return
-    if not isinstance(data, dict):
-        page.front_matter_error = (1, "front matter is not a list of `key: value` lines")
+    if not isinstance(data, LinedDict):
+        page.front_matter_problem = Problem(page.path, 1, "front matter is not a list of `key: value` lines",
+                                            "write title: … and description: … between the --- lines")
         return
     page.front_matter = data
-
-
-def _read_body(page: Page) -> None:
-    in_fence = False
-    for number, line in enumerate(page.text.split("\n")[page.body_start - 1:], start=page.body_start):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            page.body_lines.append((number, line))

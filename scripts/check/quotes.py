@@ -1,4 +1,4 @@
-"""Check 2, quotes: whatever a page presents as the declaration's text is the text.
+"""Check quotes: whatever a page presents as the declaration's text is the text.
 
 In the pages: blockquotes (reserved for quoting the declaration) and the segment lists of quote
 markers. In the built site: every generated passage and inline quote. Comparison works the way
@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 import declaration as declaration_module
-from declaration.markers import QUOTE_BLOCK_BODY, RANGE, parse_spec
+from declaration.markers import QUOTE_BLOCK, RANGE, parse_spec
 
 from . import characters
 from .findings import WARNING, Finding
@@ -25,22 +25,24 @@ QUOTATION_MARKS = "«»“”\"„ \u00a0\u202f"
 EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 
 
-def check(_root, declaration, pages) -> list[Finding]:
-    findings = []
-    for page in pages:
-        sources = _sources(declaration, ("fr", "en") if page.lang == "en" else ("fr",))
+def check(sources) -> list[Finding]:
+    findings, declaration = [], sources.declaration
+    for page in sources.pages:
+        candidates = _candidates(declaration, dict.fromkeys((declaration_module.SOURCE_LANGUAGE, page.lang)))
         for quote in page.blockquotes:
-            findings += _check_blockquote(page.relative, quote, sources, declaration)
-        for block in page.quote_blocks:
-            findings += _check_marker_order(page.relative, block, declaration)
+            findings += _check_blockquote(page.relative, quote, candidates, declaration)
+        for marker in page.markers_of(QUOTE_BLOCK):
+            findings += _check_marker_order(page.relative, marker, declaration)
     return findings
 
 
-def _sources(declaration, languages) -> list[tuple[int, str]]:
-    """(segment index, text) of every segment and every sentence, in the given languages."""
+def _candidates(declaration, languages) -> list[tuple[int, str]]:
+    """(segment index, text) of every segment and every sentence, in the given languages (those
+    it is translated into: a missing translation is the translations check's finding)."""
     return [(index, text)
             for lang in languages
             for index, segment in enumerate(declaration.segments)
+            if lang == declaration_module.SOURCE_LANGUAGE or lang in segment.translations
             for text in (segment.text(lang), *segment.sentences(lang))]
 
 
@@ -145,41 +147,51 @@ def _sequence_findings(path, positions, declaration) -> list[Finding]:
     return findings
 
 
-def _check_marker_order(path, block, declaration) -> list[Finding]:
-    body = QUOTE_BLOCK_BODY.match(block.value["body"])
+def _check_marker_order(path, marker, declaration) -> list[Finding]:
     order = [segment.id for segment in declaration.segments]
     try:
-        chosen = parse_spec(body["spec"], order) if body else []
+        chosen = parse_spec(marker.target, order) if not marker.error else []
     except LookupError:
         return []  # an unknown segment is the coverage check's finding
-    positions = [(block.line, order.index(segment_id)) for segment_id in chosen]
+    positions = [(marker.line, order.index(segment_id)) for segment_id in chosen]
     findings = _sequence_findings(path, positions, declaration)
     return [Finding(f.path, f.line, f.check, f.problem, f"{f.fix}; a range {RANGE} keeps every "
                     "segment in between", f.severity) for f in findings]
 
 
-def check_site(site, declaration) -> list[Finding]:
+def check_site(sources, site) -> list[Finding]:
     """Every generated passage and inline quote of the built site says what the data says."""
-    findings = []
+    findings, declaration = [], sources.declaration
     by_id = declaration.by_id
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
             relative = path.relative_to(site.root).as_posix()
             content = site.content(lang, slug)
             for row in content.find_all(cls="dp-row"):
-                segment = by_id.get(row.attrs.get("id"))
-                for column, expected in (("dp-fr", segment and segment.fr), ("dp-en", segment and segment.en)):
-                    shown = row.find(cls=column)
-                    if segment is None or shown is None or shown.text() != expected:
-                        findings.append(Finding(f"site/{relative}", row.line, CHECK,
-                                                f"passage '{row.attrs.get('id')}' does not show the "
-                                                "declaration's text", "rebuild; if it persists, "
-                                                "report a bug in overrides/hooks/quotes.py"))
+                if not _shows_its_segment(row, by_id.get(row.attrs.get("id"))):
+                    findings.append(Finding(f"site/{relative}", row.line, CHECK,
+                                            f"passage '{row.attrs.get('id')}' does not show the "
+                                            "declaration's text", "rebuild; if it persists, "
+                                            "report a bug in overrides/hooks/_quotes.py"))
             for quote in content.find_all("q", cls="dp-quote"):
                 language = quote.lang()
-                texts = [s.text(language) for s in declaration.segments]
+                texts = [s.text(language) for s in declaration.segments
+                         if language == declaration_module.SOURCE_LANGUAGE or language in s.translations]
                 if not any(quote.text() in text for text in texts):
                     findings.append(Finding(f"site/{relative}", quote.line, CHECK,
                                             "an inline quote does not show the declaration's text",
-                                            "rebuild; if it persists, report a bug in overrides/hooks/quotes.py"))
+                                            "rebuild; if it persists, report a bug in overrides/hooks/_quotes.py"))
     return findings
+
+
+def _shows_its_segment(row, segment) -> bool:
+    """Whether a passage's row shows its segment: each column the text in its language, the
+    French among them."""
+    columns = {child.attrs["lang"]: child.text() for child in row.children
+               if not isinstance(child, str) and "lang" in child.attrs}
+    if segment is None or declaration_module.SOURCE_LANGUAGE not in columns:
+        return False
+    try:
+        return all(text == segment.text(lang) for lang, text in columns.items())
+    except declaration_module.MissingData:
+        return False

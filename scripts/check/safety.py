@@ -1,17 +1,15 @@
-"""Check 8, content-safety: nothing in a page that could run code, load from elsewhere, or pass
-for a quote of the declaration that the build did not generate; front matter that parses.
+"""Check content-safety: nothing in a page that could run code, load from elsewhere, or pass for a
+quote of the declaration that the build did not generate.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from .findings import Finding
-from .pages import IMAGE, LINK, without_code
+from .pages import IMAGE, LINK
 
 CHECK = "content-safety"
-REQUIRED_FRONT_MATTER = ("title", "description")
 ACTIVE_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form|frame|frameset|applet)\b",
                             re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
@@ -21,31 +19,16 @@ SOURCE_ATTRIBUTE = re.compile(r"""<\s*(?:img|audio|video|source|track|input|imag
                               re.IGNORECASE)
 # The classes the quotes hook gives generated passages: written by hand they would show any
 # words as the declaration's text.
-GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|fr|en|quote|term|tip)\b""", re.IGNORECASE)
+GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|original|translation|quote|term|tip)\b""", re.IGNORECASE)
 SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 
 
-def check(_root: Path, _declaration, pages) -> list[Finding]:
+def check(sources) -> list[Finding]:
     findings = []
-    for page in pages:
-        findings += _front_matter(page)
+    for page in sources.pages:
         for number, line in page.body_lines:
-            findings += [Finding(page.relative, number, CHECK, problem, fix)
-                         for problem, fix in scan_line(without_code(line))]
+            findings += [Finding(page.relative, number, CHECK, problem, fix) for problem, fix in scan_line(line)]
     return findings
-
-
-def _front_matter(page) -> list[Finding]:
-    if page.front_matter_error:
-        line, problem = page.front_matter_error
-        return [Finding(page.relative, line, CHECK, f"{problem}: MkDocs would silently drop the "
-                        "page's title and description", "put values that contain ' : ' or start "
-                        "with a quote inside double quotes, e.g. title: \"Volet 1 : …\"")]
-    missing = [key for key in REQUIRED_FRONT_MATTER if not (page.front_matter or {}).get(key)]
-    if missing:
-        return [Finding(page.relative, 1, CHECK, f"front matter lacks {', '.join(missing)}",
-                        "start the page with ---, title: …, description: … (one sentence), ---")]
-    return []
 
 
 def scan_line(line: str) -> list[tuple[str, str]]:

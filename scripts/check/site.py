@@ -5,30 +5,28 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from declaration import LANGUAGES, SOURCE_LANGUAGE as DEFAULT_LANGUAGE
-
 from .html_tree import Element, parse
 
 NOT_FOUND = "404.html"
 
 
 class BuiltSite:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, languages: list[str], url: str = ""):
+        """`languages`: the site's languages, the default (built at the root) first; `url`: the
+        site_url it was built with."""
         self.root = Path(root)
+        self.languages = list(languages)
+        self.url = url
 
     def folder(self, lang: str) -> Path:
-        return self.root if lang == DEFAULT_LANGUAGE else self.root / lang
+        return self.root if lang == self.languages[0] else self.root / lang
 
     @cached_property
     def pages(self) -> dict[str, dict[str, Path]]:
         """{lang: {slug: file}} for every content page (the 404 page aside)."""
         return {
-            lang: {
-                path.stem: path
-                for path in sorted(self.folder(lang).glob("*.html"))
-                if path.name != NOT_FOUND
-            }
-            for lang in LANGUAGES
+            lang: {path.stem: path for path in sorted(self.folder(lang).glob("*.html")) if path.name != NOT_FOUND}
+            for lang in self.languages
         }
 
     def tree(self, lang: str, slug: str) -> Element:

@@ -1,4 +1,4 @@
-"""Check 1, source-integrity: the project's copy of the text is the one that was pinned.
+"""Check source-integrity: the project's copy of the text is the one that was pinned.
 
 Changing the text is a deliberate act: the finding shows what changed since the pinned version
 (from git history) and the command that re-pins it.
@@ -20,9 +20,9 @@ TEXT = f"declaration/{declaration.TEXT_FILE}"
 PIN = f"declaration/{declaration.PIN_FILE}"
 
 
-def check(root: Path, _declaration, _pages) -> list[Finding]:
+def check(sources) -> list[Finding]:
+    root, pinned = sources.root, sources.declaration.pinned_sha256
     current = (root / TEXT).read_bytes()
-    pinned = (root / PIN).read_text(encoding="utf-8").strip()
     if hashlib.sha256(current).hexdigest() == pinned:
         return []
     previous = _pinned_version(root, pinned)
@@ -57,7 +57,7 @@ def _pinned_version(root: Path, pinned: str) -> str | None:
             blob = subprocess.run(["git", "show", f"{commit}:{TEXT}"], cwd=root,
                                   capture_output=True, check=True).stdout
             if hashlib.sha256(blob).hexdigest() == pinned:
-                return blob.decode("utf-8")
+                return blob.decode("utf-8", errors="replace")
     except (OSError, subprocess.CalledProcessError):
         pass
     return None

@@ -1,85 +1,88 @@
-"""Check 5, terminology: one English term for one French term, everywhere.
+"""Check terminology: one term in each language for one French term, everywhere.
 
-When a glossary term appears in a French segment, its English term appears in that segment's
-translation; each entry is complete in both languages; every reference to an entry resolves
-and uses a form of the term; one French term never gets two English renderings.
+When a glossary term appears in a French segment, its term in each language appears in that
+segment's translation; each entry is complete in every language of the site; every reference to
+an entry resolves and uses a form of the term; one French term never gets two renderings in a
+language.
 """
 
 from __future__ import annotations
 
 import declaration as declaration_module
+from declaration import SOURCE_LANGUAGE as FRENCH
+from declaration.markers import GLOSSARY_REFERENCE
 
 from .findings import Finding
 
 CHECK = "terminology"
 GLOSSARY = f"declaration/{declaration_module.GLOSSARY_FILE}"
-TRANSLATION = f"declaration/{declaration_module.TRANSLATION_FILE}"
 FIELDS = ("term", "forms", "definition")
 
 
-def check(_root, declaration, pages) -> list[Finding]:
-    complete = [term for term in declaration.terms if not _incomplete(term)]
-    return (_entries(declaration) + _segments(declaration, complete)
-            + _references(pages, declaration) + _renderings(complete))
+def check(sources) -> list[Finding]:
+    declaration, languages = sources.declaration, sources.languages
+    findings = _entries(declaration, languages) + _references(sources)
+    for lang in sources.targets:
+        complete = [term for term in declaration.terms if not _incomplete(term, [FRENCH, lang])]
+        findings += _segments(declaration, complete, lang) + _renderings(complete, lang)
+    return findings
 
 
-def _incomplete(term) -> list[str]:
-    return [f"{lang}.{name}" for lang in ("fr", "en") for name in FIELDS
-            if lang not in term.sides or not getattr(term[lang], name)]
+def _incomplete(term, languages) -> list[str]:
+    return [f"{lang}.{name}" for lang in languages for name in FIELDS
+            if lang not in term.sides or not getattr(term.sides[lang], name)]
 
 
-def _entries(declaration) -> list[Finding]:
+def _entries(declaration, languages) -> list[Finding]:
     findings, seen = [], set()
     for term in declaration.terms:
-        missing = _incomplete(term)
-        if not term.id:
-            missing.insert(0, "id")
+        missing = _incomplete(term, languages)
         if missing:
             findings.append(Finding(GLOSSARY, term.line, CHECK,
                                     f"glossary entry '{term.id}' lacks {', '.join(missing)}",
-                                    "give every entry an id, and term, forms and definition in fr and en"))
+                                    f"give every entry term, forms and definition in {', '.join(languages)}"))
         if term.id in seen:
             findings.append(Finding(GLOSSARY, term.line, CHECK, f"two glossary entries have the id '{term.id}'",
                                     "merge them, or give one another id"))
         seen.add(term.id)
-        if not missing and not declaration.uses_of(term):
+        if FRENCH in term.sides and term.sides[FRENCH].forms and not declaration.uses_of(term):
             findings.append(Finding(GLOSSARY, term.line, CHECK,
-                                    f"no French form of '{term['fr'].term}' appears in the text",
+                                    f"no French form of '{term.sides[FRENCH].term}' appears in the text",
                                     "list under fr: forms: the words as the declaration writes them"))
     return findings
 
 
-def _segments(declaration, terms) -> list[Finding]:
-    findings = []
+def _segments(declaration, terms, lang: str) -> list[Finding]:
+    findings, path = [], f"declaration/{declaration.translation_path(lang).name}"
     for segment in declaration.segments:
-        if not segment.en_sentences:
+        translation = segment.translations.get(lang)
+        if translation is None or not translation.sentences:
             continue  # the translations check reports it
         for term in terms:
-            if term.appears_in(segment.fr, "fr") and not term.appears_in(segment.en, "en"):
-                findings.append(Finding(TRANSLATION, segment.translation_line or 1, CHECK,
-                                        f"'{segment.id}' says '{term['fr'].term}' in French but its "
-                                        f"translation lacks '{term['en'].term}'",
-                                        f"translate it as '{term['en'].term}' (declaration/glossary.yml), "
-                                        "or add the form used to the entry's en: forms"))
+            if term.appears_in(segment.fr, FRENCH) and not term.appears_in(translation.text, lang):
+                findings.append(Finding(path, translation.line, CHECK,
+                                        f"'{segment.id}' says '{term[FRENCH].term}' in French but its "
+                                        f"translation lacks '{term[lang].term}'",
+                                        f"translate it as '{term[lang].term}' (declaration/glossary.yml), "
+                                        f"or add the form used to the entry's {lang}: forms"))
     return findings
 
 
-def _references(pages, declaration) -> list[Finding]:
-    findings = []
-    terms = declaration.terms_by_id
-    for page in pages:
-        for reference in page.glossary_references:
-            term = terms.get(reference.value["id"])
+def _references(sources) -> list[Finding]:
+    findings, terms = [], sources.declaration.terms_by_id
+    for page in sources.pages:
+        for reference in page.markers_of(GLOSSARY_REFERENCE):
+            if reference.error:
+                continue  # the coverage check reports malformed markers
+            term = terms.get(reference.target)
             if term is None:
-                findings.append(Finding(page.relative, reference.line, CHECK,
-                                        f"no glossary entry '{reference.value['id']}'",
+                findings.append(Finding(page.relative, reference.line, CHECK, f"no glossary entry '{reference.target}'",
                                         "use an id from declaration/glossary.yml, or add the entry there"))
-            elif page.lang in term.sides and not _names_term(reference.value["words"], term, page.lang):
+            elif page.lang in term.sides and not _names_term(reference.words, term, page.lang):
                 findings.append(Finding(page.relative, reference.line, CHECK,
-                                        f"'{reference.value['words']}' is not a form of the glossary's "
-                                        f"'{term[page.lang].term}'",
-                                        f"use the glossary's term, or add '{reference.value['words']}' "
-                                        f"to its {page.lang}: forms if it is the same term"))
+                                        f"'{reference.words}' is not a form of the glossary's '{term[page.lang].term}'",
+                                        f"use the glossary's term, or add '{reference.words}' to its {page.lang}: "
+                                        "forms if it is the same term"))
     return findings
 
 
@@ -89,14 +92,13 @@ def _names_term(words: str, term, lang: str) -> bool:
     return any(form in folded or (len(folded) >= 5 and folded in form) for form in forms)
 
 
-def _renderings(terms) -> list[Finding]:
+def _renderings(terms, lang: str) -> list[Finding]:
     findings, renderings = [], {}
     for term in terms:
-        key = declaration_module.fold(term["fr"].term)
-        english = declaration_module.fold(term["en"].term)
-        if key in renderings and renderings[key][0] != english:
+        key, rendering = declaration_module.fold(term[FRENCH].term), declaration_module.fold(term[lang].term)
+        if key in renderings and renderings[key][0] != rendering:
             findings.append(Finding(GLOSSARY, term.line, CHECK,
-                                    f"'{term['fr'].term}' is rendered both '{renderings[key][1]}' and "
-                                    f"'{term['en'].term}'", "keep one English term for it: merge the entries"))
-        renderings.setdefault(key, (english, term["en"].term))
+                                    f"'{term[FRENCH].term}' is rendered both '{renderings[key][1]}' and "
+                                    f"'{term[lang].term}' in '{lang}'", "keep one term for it: merge the entries"))
+        renderings.setdefault(key, (rendering, term[lang].term))
     return findings

@@ -1,9 +1,10 @@
-"""Check 4, translations: every segment translated and up to date, every page in both languages,
-counterparts built alike, no French left in an English page.
+"""Check translations: every segment translated, up to date, in every language of the site; every
+page in every language, built like its French counterpart; nothing left untranslated (French
+words in another language's page, values marked TODO(translate) by `make new-language`).
 
-Each translation records the hash of the French it translates (`source:`), as
-translation-memory tools do: when the French changes, the translation is outdated until someone
-updates it and records the new hash.
+Each translation records the hash of the French it translates (`source:`), as translation-memory
+tools do: when the French changes, the translation is outdated until someone updates it and
+records the new hash.
 """
 
 from __future__ import annotations
@@ -12,106 +13,137 @@ import re
 from collections import Counter
 
 import declaration as declaration_module
-from declaration.markers import GLOSSARY_REFERENCE, INLINE_QUOTE, QUOTE_BLOCK
+from declaration.markers import GLOSSARY_REFERENCE, QUOTE_BLOCK, QUOTE_INLINE
 
 from .findings import Finding
-from .pages import without_code
 
 CHECK = "translations"
-TRANSLATION = f"declaration/{declaration_module.TRANSLATION_FILE}"
+# What `make new-language` writes at the end of each line still to translate: a YAML comment,
+# or an HTML comment atop a snippet.
+UNTRANSLATED = re.compile(r"TODO\(translate\)(?:\s*-->)?\s*$")
 FRENCH_WORDS = {"le", "la", "les", "des", "du", "une", "est", "sont", "dans", "pour", "avec", "qui",
                 "aux", "ces", "cette", "leur", "leurs", "pas", "sera", "seront", "nous", "vous", "mais"}
-MARKED_FRENCH = re.compile(r'<span lang="fr">.*?</span>')
-LINK_TARGET = re.compile(r"\]\([^)]*\)")
+MARKED_FRENCH = re.compile(r'<span lang="fr">[^<]{0,500}</span>')
+LINK_TARGET = re.compile(r"\]\([^()\n]{0,500}\)")
+WORDS_OF = re.compile(r"[^\W\d_]+")
 
 
-def check(_root, declaration, pages) -> list[Finding]:
-    return (_segments(declaration) + _pairs(pages) + _structure(pages)
-            + _french_in_english(pages, declaration))
-
-
-def _segments(declaration) -> list[Finding]:
+def check(sources) -> list[Finding]:
     findings = []
-    known = set(declaration.by_id)
+    for lang in sources.targets:
+        findings += _segments(sources.declaration, lang)
+    return (findings + _untranslated(sources) + _pairs(sources) + _structure(sources)
+            + _french_in_translations(sources))
+
+
+def _segments(declaration, lang: str) -> list[Finding]:
+    findings, path = [], f"declaration/{declaration.translation_path(lang).name}"
     for segment in declaration.segments:
-        line = segment.translation_line or 1
         expected = declaration_module.source_hash(segment.fr)
-        if not segment.en_sentences:
-            findings.append(Finding(TRANSLATION, line, CHECK, f"segment '{segment.id}' has no English translation",
-                                    f"add '{segment.id}:' with source: {expected} and en: one line per sentence"))
+        translation = segment.translations.get(lang)
+        if translation is None or not translation.sentences:
+            line = translation.line if translation else 1
+            findings.append(Finding(path, line, CHECK, f"segment '{segment.id}' has no translation",
+                                    f"add '{segment.id}:' with source: {expected} and sentences: one per "
+                                    "French sentence", detail=f"    {segment.fr}"))
             continue
-        if segment.recorded_source != expected:
-            findings.append(Finding(TRANSLATION, line, CHECK,
+        if translation.recorded_source != expected:
+            findings.append(Finding(path, translation.line, CHECK,
                                     f"the translation of '{segment.id}' is outdated: its French changed",
-                                    f"update the English to the French below, then set source: {expected}",
+                                    f"update the translation to the French below, then set source: {expected}",
                                     detail=f"    {segment.fr}"))
-        if len(segment.en_sentences) != len(segment.fr_sentences):
-            findings.append(Finding(TRANSLATION, line, CHECK,
-                                    f"'{segment.id}' has {len(segment.en_sentences)} English sentence(s) "
-                                    f"for {len(segment.fr_sentences)} French",
-                                    "give one en: line per French sentence, in the same order"))
-    for segment_id, line in declaration.translation_ids.items():
+        if len(translation.sentences) != len(segment.fr_sentences):
+            findings.append(Finding(path, translation.line, CHECK,
+                                    f"'{segment.id}' has {len(translation.sentences)} sentence(s) "
+                                    f"for {len(segment.fr_sentences)} in French",
+                                    "give one sentences: line per French sentence, in the same order"))
+    known = set(declaration.by_id)
+    for segment_id, line in declaration.translation_entries.get(lang, {}).items():
         if segment_id not in known:
-            findings.append(Finding(TRANSLATION, line, CHECK, f"'{segment_id}' is no segment of the text",
+            findings.append(Finding(path, line, CHECK, f"'{segment_id}' is no segment of the text",
                                     "remove the entry, or rename it to an ID of declaration/segments.yml"))
     return findings
 
 
-def _pairs(pages) -> list[Finding]:
+def _untranslated(sources) -> list[Finding]:
+    """Every line that `make new-language` marked as still to translate."""
     findings = []
-    by_language = {lang: {page.slug: page for page in pages if page.lang == lang} for lang in ("fr", "en")}
-    for lang, other in (("fr", "en"), ("en", "fr")):
-        for slug, page in by_language[lang].items():
-            if slug not in by_language[other]:
-                findings.append(Finding(page.relative, 1, CHECK, f"no counterpart docs/{slug}.{other}.md",
-                                        f"create docs/{slug}.{other}.md with the same structure"))
-    for page in pages:
-        if page.lang not in ("fr", "en"):
-            findings.append(Finding(page.relative, 1, CHECK, "a page without a language suffix",
-                                    "name it NAME.fr.md and give it its NAME.en.md counterpart"))
+    for relative, text in sorted(sources.texts.items()):
+        for number, line in enumerate(text.split("\n"), start=1):
+            if UNTRANSLATED.search(line):
+                findings.append(Finding(relative, number, CHECK, "not translated yet",
+                                        "translate this line (in front matter or atop a snippet: the whole file), then remove the TODO"))
+    return findings
+
+
+def _pairs(sources) -> list[Finding]:
+    findings = []
+    by_language = {lang: sources.pages_in(lang) for lang in sources.languages}
+    for slug in sorted({slug for pages in by_language.values() for slug in pages}):
+        present = [pages[slug] for pages in by_language.values() if slug in pages]
+        for lang, pages in by_language.items():
+            if slug not in pages:
+                findings.append(Finding(present[0].relative, 1, CHECK, f"no counterpart docs/{slug}.{lang}.md",
+                                        f"create docs/{slug}.{lang}.md with the same structure "
+                                        f"(`make new-language` does it for a new language)"))
+    for page in sources.pages:
+        if page.lang not in sources.languages:
+            findings.append(Finding(page.relative, 1, CHECK, f"'{page.lang}' is not a language of the site",
+                                    "name pages NAME.<code>.md with a code of mkdocs.yml's languages"))
     return findings
 
 
 def _outline(page) -> dict[str, list]:
-    """What must be the same on both sides of a pair, each item with its line."""
+    """What must be the same on every side of a set of counterparts, each item with its line."""
     return {
         "headings (level, id)": [(h.line, h.value) for h in page.headings],
-        "quote markers": [(q.line, " ".join(q.text.split())) for q in page.located(QUOTE_BLOCK)]
-                         + [(q.line, q.text) for q in page.located(INLINE_QUOTE)],
-        "glossary references": [(g.line, g.value["id"]) for g in page.located(GLOSSARY_REFERENCE)],
+        "quote markers": [(m.line, " ".join(m.text.split())) for m in page.scanned.markers
+                          if m.kind in (QUOTE_BLOCK, QUOTE_INLINE)],
+        "glossary references": [(m.line, m.target) for m in page.markers_of(GLOSSARY_REFERENCE)],
         "cross-links": [(link.line, link.value["target"]) for link in page.links],
         "list items": [(line, "item") for line in page.list_items],
     }
 
 
-def _structure(pages) -> list[Finding]:
+def _structure(sources) -> list[Finding]:
     findings = []
-    french = {page.slug: page for page in pages if page.lang == "fr"}
-    for english in (page for page in pages if page.lang == "en"):
-        page = french.get(english.slug)
-        if page is None:
-            continue
-        for heading in english.headings + page.headings:
+    french = sources.pages_in(declaration_module.SOURCE_LANGUAGE)
+    for page in french.values():
+        for heading in page.headings:
             if heading.value[1] is None:
-                findings.append(Finding(_path_of(heading, english, page), heading.line, CHECK,
-                                        f"heading '{heading.text}' has no explicit id",
-                                        "end it with { #an-id }, the same in both languages"))
-        ours, theirs = _outline(english), _outline(page)
-        for aspect, items in ours.items():
-            mine, other = [value for _, value in items], [value for _, value in theirs[aspect]]
-            same = mine == other if aspect in ("headings (level, id)", "quote markers") else Counter(mine) == Counter(other)
-            if same:
+                findings.append(Finding(page.relative, heading.line, CHECK, f"heading '{heading.text}' has no explicit id",
+                                        "end it with { #an-id }, the same in every language"))
+    for lang in sources.targets:
+        for translated in sources.pages_in(lang).values():
+            original = french.get(translated.slug)
+            if original is None:
                 continue
-            line = next((number for (number, a), b in zip(items, other) if a != b),
-                        items[len(other)][0] if len(items) > len(other) else english.body_start)
-            missing = list((Counter(other) - Counter(mine)).elements())
-            extra = list((Counter(mine) - Counter(other)).elements())
-            what = "; ".join(part for part in (f"missing here: {_show(missing)}" if missing else "",
-                                               f"not in French: {_show(extra)}" if extra else "") if part) \
-                or "in another order"
-            findings.append(Finding(english.relative, line, CHECK,
-                                    f"{aspect} differ from {page.relative} ({what})",
-                                    "give both languages the same structure: change the page that is behind"))
+            for heading in translated.headings:
+                if heading.value[1] is None:
+                    findings.append(Finding(translated.relative, heading.line, CHECK,
+                                            f"heading '{heading.text}' has no explicit id",
+                                            "end it with { #an-id }, the same in every language"))
+            findings += _compare(translated, original)
+    return findings
+
+
+def _compare(translated, original) -> list[Finding]:
+    findings = []
+    ours, theirs = _outline(translated), _outline(original)
+    for aspect, items in ours.items():
+        mine, other = [value for _, value in items], [value for _, value in theirs[aspect]]
+        ordered = aspect in ("headings (level, id)", "quote markers")
+        if (mine == other) if ordered else (Counter(mine) == Counter(other)):
+            continue
+        line = next((number for (number, a), b in zip(items, other) if a != b),
+                    items[len(other)][0] if len(items) > len(other) else translated.body_start)
+        missing = list((Counter(other) - Counter(mine)).elements())
+        extra = list((Counter(mine) - Counter(other)).elements())
+        what = "; ".join(part for part in (f"missing here: {_show(missing)}" if missing else "",
+                                           f"not in French: {_show(extra)}" if extra else "") if part) \
+            or "in another order"
+        findings.append(Finding(translated.relative, line, CHECK, f"{aspect} differ from {original.relative} ({what})",
+                                "give every language the same structure: change the page that is behind"))
     return findings
 
 
@@ -119,27 +151,26 @@ def _show(values) -> str:
     return ", ".join(str(value) for value in values[:4]) + (" …" if len(values) > 4 else "")
 
 
-def _path_of(heading, english, french) -> str:
-    return english.relative if heading in english.headings else french.relative
-
-
-def _french_in_english(pages, declaration) -> list[Finding]:
+def _french_in_translations(sources) -> list[Finding]:
     findings = []
-    complete = [term for term in declaration.terms if "fr" in term.sides and "en" in term.sides]
-    french_only_forms = [
-        form for term in complete for form in term["fr"].forms
-        if declaration_module.fold(form) not in {declaration_module.fold(f) for f in term["en"].forms}
-    ]
-    for page in (page for page in pages if page.lang == "en"):
-        for number, line in page.body_lines:
-            if QUOTE_BLOCK.match(line):
-                continue
-            prose = LINK_TARGET.sub("]", INLINE_QUOTE.sub("", MARKED_FRENCH.sub("", without_code(line))))
-            words = {word.casefold() for word in re.findall(r"[^\W\d_]+", prose)}
-            found = [form for form in french_only_forms if declaration_module.contains_form(prose, form)]
-            if found or len(words & FRENCH_WORDS) >= 3:
-                what = f"the French term '{found[0]}'" if found else "French words"
-                findings.append(Finding(page.relative, number, CHECK, f"{what} in an English page",
-                                        "translate it with the glossary's English term, or mark a "
-                                        "deliberate French word <span lang=\"fr\">…</span>"))
+    complete = [term for term in sources.declaration.terms if declaration_module.SOURCE_LANGUAGE in term.sides]
+    for lang in sources.targets:
+        own_forms = {declaration_module.fold(form) for term in complete if lang in term.sides for form in term.sides[lang].forms}
+        french_only = [form for term in complete for form in term.sides[declaration_module.SOURCE_LANGUAGE].forms
+                       if declaration_module.fold(form) not in own_forms]
+        for page in sources.pages_in(lang).values():
+            if any(UNTRANSLATED.search(line) for line in page.text.split("\n", 3)[:3]):
+                continue  # the whole page is marked untranslated: one finding says so
+            for number, line in page.body_lines:
+                prose = LINK_TARGET.sub("]", MARKED_FRENCH.sub("", line))
+                for marker in page.scanned.markers:
+                    if marker.line == number:
+                        prose = prose.replace(marker.text, " " if marker.kind != GLOSSARY_REFERENCE else marker.words)
+                words = {word.casefold() for word in WORDS_OF.findall(prose)}
+                found = [form for form in french_only if declaration_module.contains_form(prose, form)]
+                if found or len(words & FRENCH_WORDS) >= 3:
+                    what = f"the French term '{found[0]}'" if found else "French words"
+                    findings.append(Finding(page.relative, number, CHECK, f"{what} in a page in '{lang}'",
+                                            "translate it with the glossary's term, or mark a deliberate "
+                                            "French word <span lang=\"fr\">…</span>"))
     return findings
