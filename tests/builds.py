@@ -1,4 +1,4 @@
-"""Building the tree, as the tests need it: the real one, or a copy to break."""
+"""Building the tree, as the tests need it: the real one, or a copy to change."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; copies of the tree hold these and nothing else.
 TREE = ("declaration", "docs", "overrides", "mkdocs.yml")
 TEST_SITE_URL = "https://example.test/explainer/"
+# The site's languages, the source (built at the root) first.
+LANGUAGES = ("fr", "en")
 
 
 def build(root: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 import declaration
-from scripts.check import build, check_site, check_sources
+from scripts.check import CHECKS, build, check_site, check_sources
 from scripts.check.__main__ import main
 from scripts.check.findings import WARNING
 
-from builds import ROOT
+from builds import ROOT, TEST_SITE_URL
 
 TEXT = "declaration/declaration.fr.txt"
 TRANSLATION = "declaration/translation.en.yml"
@@ -135,13 +135,11 @@ def test_a_quote_marker_that_reorders_segments_fails(tree):
     assert ("docs/index.fr.md", line) in findings(tree, "quotes")
 
 
-def test_a_generated_passage_that_differs_in_the_built_site_fails(tmp_path):
-    site = tmp_path / "site"
-    assert build(ROOT, site) == []
-    page = site / "strand-3.html"
+def test_a_generated_passage_that_differs_in_the_built_site_fails(built_copy):
+    page = built_copy / "strand-3.html"
     page.write_text(page.read_text(encoding="utf-8").replace("à la demande de l’Ukraine", "à la demande de la Coalition"),
                     encoding="utf-8")
-    found = [f for f in check_site(ROOT, site, "https://example.test/") if f.check == "quotes"]
+    found = [f for f in check_site(ROOT, built_copy, TEST_SITE_URL) if f.check == "quotes"]
     assert found and {f.path for f in found} == {"site/strand-3.html"}
 
 
@@ -249,13 +247,11 @@ def test_a_link_to_a_missing_anchor_fails_the_build(tree, tmp_path):
     assert found and "strand-2-item-9" in found[0].problem
 
 
-def test_a_broken_link_in_the_built_site_is_found(tmp_path):
-    site = tmp_path / "site"
-    assert build(ROOT, site) == []
-    page = site / "en" / "glossary.html"
+def test_a_broken_link_in_the_built_site_is_found(built_copy):
+    page = built_copy / "en" / "glossary.html"
     page.write_text(page.read_text(encoding="utf-8").replace("text.html#strand-4-item-4", "text.html#strand-4-item-9"),
                     encoding="utf-8")
-    found = [f for f in check_site(ROOT, site, "https://example.test/") if f.check == "links"]
+    found = [f for f in check_site(ROOT, built_copy, TEST_SITE_URL) if f.check == "links"]
     assert found and {f.path for f in found} == {"site/en/glossary.html"}
     assert "docs/glossary.en.md" in found[0].fix
 
@@ -299,7 +295,7 @@ def test_markdown_that_could_run_code_or_load_from_elsewhere_fails(tree, markdow
 
 def test_front_matter_that_does_not_parse_fails(tree):
     edit(tree, "docs/strand-2.fr.md", "title: ", "title: Volet 2 : soutien\nx: [", 1)
-    assert findings(tree, "content-safety") == [("docs/strand-2.fr.md", 2)]
+    assert findings(tree, "input") == [("docs/strand-2.fr.md", 2)]
 
 
 # The command line ------------------------------------------------------------------------------
@@ -317,3 +313,26 @@ def test_exit_codes_and_github_annotations(tree, capsys, monkeypatch):
 def test_warnings_never_fail(tree):
     append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
     assert main(["--sources-only", "--root", str(tree)]) == 0
+
+
+# The list of checks that editors and readers see -------------------------------------------------
+
+
+def test_every_check_the_checker_runs_is_listed_in_every_language():
+    for table in sorted((ROOT / "docs" / "_snippets").glob("checks.*.md")):
+        listed = [line.split("|")[1].strip().strip("`") for line in table.read_text(encoding="utf-8").split("\n")[2:] if line]
+        assert listed == list(CHECKS), table.name
+
+
+# Markers --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Voir [[Volet 3]].", "<!-- quote -->", "Voir [x](glossary:deux mots)."])
+def test_a_malformed_marker_fails_with_its_line(tree, written):
+    line = append(tree, "docs/strand-3.fr.md", written)
+    assert ("docs/strand-3.fr.md", line) in findings(tree, "coverage")
+
+
+def test_marker_syntax_shown_as_code_is_not_a_marker(tree):
+    append(tree, "docs/strand-3.fr.md", "Écrire `[[Volet 3]]` ou\n\n```\n<!-- quote: nothing -->\n```")
+    assert findings(tree, "coverage") == []

@@ -1,28 +1,49 @@
-"""The real site, built: what a reader gets in both languages (issue: the bilingual site)."""
+"""The real site, built: what a reader gets in every language.
+
+The expected text comes from the raw files (declaration.fr.txt line by line, the YAML read with
+PyYAML), never from the `declaration` loader that renders it: an oracle that shares the code
+under test cannot see its bugs.
+"""
 
 from __future__ import annotations
 
 import json
 
-import declaration
-from scripts.check.site import LANGUAGES
+import yaml
 
-from builds import TEST_SITE_URL, build
+from builds import LANGUAGES, ROOT, TEST_SITE_URL, build
 
-DECLARATION = declaration.load()
-EXPLAINER_PAGES = DECLARATION.parts  # preamble, strand-1 … strand-5, closing
+DATA = ROOT / "declaration"
+SOURCE_LINES = [line for line in (DATA / "declaration.fr.txt").read_text(encoding="utf-8").split("\n") if line.strip()]
+SEGMENTS = yaml.safe_load((DATA / "segments.yml").read_text(encoding="utf-8"))
+TRANSLATION = yaml.safe_load((DATA / "translation.en.yml").read_text(encoding="utf-8"))
+GLOSSARY = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
+FRENCH = {entry["id"]: line.removeprefix("- ") for entry, line in zip(SEGMENTS, SOURCE_LINES)}
+ENGLISH = {segment_id: " ".join(entry["sentences"]) for segment_id, entry in TRANSLATION.items()}
+EXPLAINER_PAGES = list(dict.fromkeys(entry["part"] for entry in SEGMENTS))  # preamble, strand-1 … closing
 STRAND_PAGES = [part for part in EXPLAINER_PAGES if part.startswith("strand-")]
 EXPECTED_PAGES = {"index", "text", "glossary", "about", "contributing", *EXPLAINER_PAGES}
 PAGE_URL = {"fr": TEST_SITE_URL + "{slug}.html", "en": TEST_SITE_URL + "en/{slug}.html"}
+# What the Contributing pages teach, in code: it must show as written, not rendered.
+MARKER_SYNTAX = {"fr": ["<!-- quote: strand-2-heading..strand-2-item-5 -->", "[[strand-3-text.3]]",
+                        "[dissuasion](glossary:dissuasion)"],
+                 "en": ["<!-- quote: strand-2-heading..strand-2-item-5 -->", "[[strand-3-text.3]]",
+                        "[deterrence](glossary:dissuasion)"]}
+NAV_SECTION = {"fr": "Les cinq volets", "en": "The five strands"}
 
 
 def rows(site, lang, slug):
     return {row.attrs["id"]: row for row in site.content(lang, slug).find_all(cls="dp-row")}
 
 
-def test_both_languages_have_the_same_pages(site):
-    assert set(site.pages["fr"]) == EXPECTED_PAGES
-    assert set(site.pages["en"]) == EXPECTED_PAGES
+def columns(row) -> dict[str, str]:
+    return {child.attrs["lang"]: child.text() for child in row.children
+            if not isinstance(child, str) and "lang" in child.attrs}
+
+
+def test_every_language_has_the_same_pages(site):
+    for lang in LANGUAGES:
+        assert set(site.pages[lang]) == EXPECTED_PAGES, lang
 
 
 def test_every_page_declares_its_language(site):
@@ -31,37 +52,52 @@ def test_every_page_declares_its_language(site):
             assert site.tree(lang, slug).find("html").attrs["lang"] == lang, (lang, slug)
 
 
-def test_every_source_line_is_verbatim_on_the_full_text_page(site):
+def test_every_source_line_is_verbatim_on_the_full_text_page_beside_the_page_language(site):
     for lang in LANGUAGES:
         on_page = rows(site, lang, "text")
-        assert list(on_page) == [segment.id for segment in DECLARATION.segments]
-        for segment in DECLARATION.segments:
-            row = on_page[segment.id]
-            assert row.find(cls="dp-fr").text() == segment.fr
-            assert row.find(cls="dp-fr").lang() == "fr"
-            assert row.find(cls="dp-en").text() == segment.en
-            assert row.find(cls="dp-en").lang() == "en"
+        assert list(on_page) == [entry["id"] for entry in SEGMENTS]
+        for segment_id, row in on_page.items():
+            expected = {"fr": FRENCH[segment_id]} if lang == "fr" else {"fr": FRENCH[segment_id], "en": ENGLISH[segment_id]}
+            assert columns(row) == expected, (lang, segment_id)
 
 
 def test_every_source_line_is_on_exactly_one_explainer_page(site):
     for lang in LANGUAGES:
-        pages_of = {segment.id: [] for segment in DECLARATION.segments}
+        pages_of = {entry["id"]: [] for entry in SEGMENTS}
         for slug in EXPLAINER_PAGES:
             for segment_id, row in rows(site, lang, slug).items():
-                assert row.find(cls="dp-fr").text() == DECLARATION.by_id[segment_id].fr
+                assert columns(row)["fr"] == FRENCH[segment_id]
                 pages_of[segment_id].append(slug)
-        assert pages_of == {s.id: [s.part] for s in DECLARATION.segments}, lang
+        assert pages_of == {entry["id"]: [entry["part"]] for entry in SEGMENTS}, lang
 
 
 def test_full_text_links_every_passage_to_the_page_that_explains_it(site):
     for lang in LANGUAGES:
-        for segment in DECLARATION.segments:
-            row = rows(site, lang, "text")[segment.id]
+        for entry in SEGMENTS:
+            row = rows(site, lang, "text")[entry["id"]]
             hrefs = [a.attrs["href"] for a in row.find(cls="dp-links").find_all("a")]
-            assert hrefs == [f"#{segment.id}", f"{segment.part}.html"]
+            assert hrefs == [f"#{entry['id']}", f"{entry['part']}.html"]
 
 
-def test_switcher_and_hreflang_point_to_the_counterpart(site):
+def test_the_contributing_pages_show_the_marker_syntax_as_written(site):
+    for lang in LANGUAGES:
+        page = site.content(lang, "contributing")
+        code = [element.text() for element in page.find_all("code")]
+        for syntax in MARKER_SYNTAX[lang]:
+            assert syntax in code, (lang, syntax)
+        assert not page.find_all(cls="dp-quote") and not page.find_all(cls="dp-term"), lang
+
+
+def test_navigation_titles_are_the_pages_own_titles(site):
+    for lang in LANGUAGES:
+        nav = site.tree(lang, "index").find("nav", cls="md-nav--primary")
+        labels = {" ".join(link.text().split()) for link in nav.find_all(cls="md-nav__link")}
+        titles = {site.tree(lang, slug).find("title").text().rsplit(" - ", 1)[0] for slug in EXPECTED_PAGES - {"index"}}
+        assert titles <= labels, (lang, titles - labels)
+        assert NAV_SECTION[lang] in labels, lang
+
+
+def test_switcher_and_hreflang_point_to_every_counterpart(site):
     for lang in LANGUAGES:
         for slug in site.pages[lang]:
             page = site.tree(lang, slug)
@@ -80,47 +116,39 @@ def test_every_strand_page_links_to_at_least_two_other_strands(site):
         for slug in STRAND_PAGES:
             see_also = site.content(lang, slug).find(id="see-also")
             assert see_also is not None, (lang, slug)
-            list_after = _next_list(see_also)
-            linked = {a.attrs["href"].removesuffix(".html") for a in list_after.find_all("a")}
+            linked = {a.attrs["href"].removesuffix(".html") for a in _next(see_also, "ul").find_all("a")}
             assert len((linked & set(STRAND_PAGES)) - {slug}) >= 2, (lang, slug, linked)
 
 
-def _next_list(heading):
+def _next(heading, tag):
     siblings = [c for c in heading.parent.children if not isinstance(c, str)]
-    return next(e for e in siblings[siblings.index(heading) + 1:] if e.tag == "ul")
+    return next(e for e in siblings[siblings.index(heading) + 1:] if e.tag == tag and (tag != "p" or e.find("a")))
 
 
-def test_every_glossary_entry_exists_in_both_languages_and_links_to_a_use(site):
-    assert len(DECLARATION.terms) >= 15
+def test_every_glossary_entry_exists_in_every_language_and_links_to_a_use(site):
+    assert len(GLOSSARY) >= 15
+    ids = {entry["id"] for entry in SEGMENTS}
     for lang in LANGUAGES:
         glossary = site.content(lang, "glossary")
-        for term in DECLARATION.terms:
-            entry = glossary.find("h2", id=term.id)
-            assert entry is not None, (lang, term.id)
-            assert entry.text().strip().rstrip("¶").strip() == term[lang].term
-            uses = _uses_paragraph(entry)
-            hrefs = [a.attrs["href"] for a in uses.find_all("a")]
-            assert hrefs and all(h.startswith("text.html#") for h in hrefs), (lang, term.id)
-            assert {h.split("#")[1] for h in hrefs} <= {s.id for s in DECLARATION.segments}
-
-
-def _uses_paragraph(heading):
-    siblings = [c for c in heading.parent.children if not isinstance(c, str)]
-    following = siblings[siblings.index(heading) + 1:]
-    return next(e for e in following if e.tag == "p" and e.find("a"))
+        for entry in GLOSSARY:
+            heading = glossary.find("h2", id=entry["id"])
+            assert heading is not None, (lang, entry["id"])
+            assert heading.text().strip().rstrip("¶").strip() == entry[lang]["term"]
+            hrefs = [a.attrs["href"] for a in _next(heading, "p").find_all("a")]
+            assert hrefs and all(h.startswith("text.html#") for h in hrefs), (lang, entry["id"])
+            assert {h.split("#")[1] for h in hrefs} <= ids
 
 
 def test_glossary_references_are_described_by_the_definition_in_the_page_language(site):
+    definitions = {entry["id"]: {lang: " ".join(entry[lang]["definition"].split()) for lang in LANGUAGES} for entry in GLOSSARY}
     for lang in LANGUAGES:
-        content = site.content(lang, "strand-1")
-        references = content.find_all(cls="dp-term")
+        references = site.content(lang, "strand-1").find_all(cls="dp-term")
         assert references, lang
         for reference in references:
             link, tooltip = reference.find("a"), reference.find(cls="dp-tip")
-            term = DECLARATION.terms_by_id[link.attrs["href"].split("#")[1]]
             assert link.attrs["aria-describedby"] == tooltip.attrs["id"]
             assert tooltip.attrs["role"] == "tooltip"
-            assert tooltip.text() == term[lang].definition
+            assert tooltip.text() == definitions[link.attrs["href"].split("#")[1]][lang]
 
 
 def test_english_words_in_french_pages_carry_their_language(site):
@@ -140,9 +168,11 @@ def test_search_has_one_index_per_language_with_its_own_stemming(site):
     assert json.loads(english_page.text())["base"] == "../en/"
 
 
-def test_the_404_page_speaks_both_languages(site):
+def test_the_404_page_speaks_every_language_with_absolute_links(site):
     page = (site.root / "404.html").read_text(encoding="utf-8")
     assert "Page introuvable" in page and '<section lang="en"' in page and "Page not found" in page
+    assert f'href="{TEST_SITE_URL}index.html"' in page and f'href="{TEST_SITE_URL}en/index.html"' in page
+    assert "//index.html" not in page.replace("https://", "")
 
 
 def test_a_page_missing_in_one_language_fails_the_build(tree, tmp_path):
@@ -159,7 +189,7 @@ def test_an_unknown_segment_fails_the_build_naming_file_and_line(tree, tmp_path)
     page.write_text("\n".join(lines), encoding="utf-8")
     result = build(tree, tmp_path / "site")
     assert result.returncode != 0
-    assert "strand-2.fr.md:10: unknown segment" in result.stdout + result.stderr
+    assert "docs/strand-2.fr.md:10: unknown segment" in result.stdout + result.stderr
 
 
 def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(site):
@@ -167,11 +197,11 @@ def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(
         for slug in site.pages[lang]:
             page = site.tree(lang, slug)
             edit = page.find("a", rel="edit")
-            assert edit.attrs["href"].endswith(f"/edit/main/docs/{slug}.{lang}.md"), (lang, slug)
+            assert edit.attrs["href"] == f"https://github.com/paris-declaration/explainer/edit/main/docs/{slug}.{lang}.md"
             assert page.find("aside", cls="md-source-file") is not None, (lang, slug)
 
 
-def test_titles_descriptions_canonicals_and_the_sitemap_serve_both_languages(site):
+def test_titles_descriptions_canonicals_and_the_sitemap_serve_every_language(site):
     seen_titles, seen_descriptions = set(), set()
     for lang in LANGUAGES:
         for slug in site.pages[lang]:
