@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,8 @@ def pytest_collection_modifyitems(config, items):
 @dataclass(frozen=True)
 class ServedSite:
     url: str  # http://127.0.0.1:PORT/
-    pages: list  # every content page of both languages: index.html, …, en/about.html
+    pages: list  # every content page of every language: index.html, …, en/about.html
+    root: Path  # the built site being served
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +36,7 @@ def served_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("served-site")
     build_for(url, site_dir)
     with served(site_dir, port):
-        yield ServedSite(url, page_paths(site_dir))
+        yield ServedSite(url, page_paths(site_dir), site_dir)
 
 
 @pytest.fixture(scope="session")

@@ -89,6 +89,7 @@ SET_PALETTE = """scheme => {
 class Reading:
     requests: list[str]  # every URL the pages asked for
     violations: dict[str, list]  # axe's, by page and palette
+    console_errors: list[str]  # what the browser reported, Content-Security-Policy violations included
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +99,11 @@ def every_page_read(browser, served_site) -> Reading:
     recorded on the way: listened to, not routed (a route would turn the browser's cache off),
     and nothing waits for the network to go idle, since pages ask for nothing after their load
     event until the reader interacts."""
-    reading = Reading([], {})
+    reading = Reading([], {}, [])
     context = axe_context(browser, color_scheme="light")
     page = context.new_page()
     page.on("request", lambda request: reading.requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and reading.console_errors.append(message.text))
     for path in served_site.pages:
         page.goto(served_site.url + path)
         for scheme in ("default", "slate"):
@@ -126,6 +128,10 @@ def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(every_page_re
     assert every_page_read.violations == {}
 
 
+def test_no_page_breaks_its_own_content_security_policy_or_logs_an_error(every_page_read):
+    assert every_page_read.console_errors == []
+
+
 def test_no_page_requests_anything_from_elsewhere(every_page_read, served_site):
     outside = sorted({url for url in every_page_read.requests if not url.startswith((served_site.url, "data:"))})
     assert len(every_page_read.requests) > 2 * len(served_site.pages)  # pages, and what they load
@@ -133,8 +139,9 @@ def test_no_page_requests_anything_from_elsewhere(every_page_read, served_site):
 
 
 def test_searching_hovering_and_switching_language_request_nothing_from_elsewhere(page, served_site):
-    requests = []
+    requests, errors = [], []
     page.route("**/*", lambda route: _record(route, requests, served_site.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     for path, query in (("index.html", "garantie"), ("en/index.html", "guarantee")):
         page.goto(served_site.url + path)
         open_search(page, query)
@@ -145,6 +152,28 @@ def test_searching_hovering_and_switching_language_request_nothing_from_elsewher
     page.wait_for_url(served_site.url + "en/strand-3.html")
     assert any("search_index.json" in url for url in requests)
     assert sorted({url for url in requests if not url.startswith((served_site.url, "data:"))}) == []
+    assert errors == []  # Material's script and search worker live within the policy
+
+
+INJECTED = ("<img src=\"missing.png\" onerror=\"document.documentElement.dataset.ran = 'handler'\">"
+            "<script>document.documentElement.dataset.ran = 'script'</script>"
+            "<a id=\"injected\" href=\"javascript:document.documentElement.dataset.ran = 'link'\">x</a>"
+            "<img id=\"tracker\" src=\"https://tracker.example/pixel.gif\">")
+
+
+def test_a_handler_injected_into_a_built_page_does_not_run(page, served_site):
+    """Whatever slips past the checks into a page, the page's own policy keeps from running."""
+    built = served_site.root / "strand-1.html"
+    (served_site.root / "injected.html").write_text(
+        built.read_text(encoding="utf-8").replace("<article", INJECTED + "<article", 1), encoding="utf-8")
+    blocked, answered = [], []
+    page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
+    page.on("response", lambda response: answered.append(response.url))
+    page.goto(served_site.url + "injected.html")
+    page.locator("#injected").click()
+    assert page.locator("html").get_attribute("data-ran") is None
+    assert len(blocked) == 4  # the handler, the script, the javascript: link, the image from elsewhere
+    assert not any("tracker.example" in url for url in answered)
 
 
 @pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
