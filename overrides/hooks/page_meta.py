@@ -1,4 +1,8 @@
-"""Each page's date of last change, in its language.
+"""Each page's metadata, safe in the theme's templates, and its date of last change.
+
+MkDocs' templates do not escape, and Material prints the title and description of a page's front
+matter raw, in text and in attributes: every front-matter value becomes escaped text (markupsafe's
+Markup, which Jinja's `e` filter leaves as it is), so that a quote or a bracket in it is only that.
 
 The date is that of the last commit that changed the page's own file, written the way the page's
 language writes dates (babel, with the locale of the language's interface words). The "edit this
@@ -13,11 +17,13 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
+from markupsafe import escape
 
 from overrides.hooks._site import page_language, words
 
 
 def on_page_markdown(markdown, page, config, files):
+    page.meta.update({key: escape(value) for key, value in page.meta.items() if isinstance(value, str)})
     changed = _last_change(Path(page.file.abs_src_path))
     if changed:
         page.meta["revision_date"] = format_date(changed, format="long", locale=words(config, page_language(page))("locale"))
