@@ -1,4 +1,8 @@
-"""Command line: `python -m scripts.check [--sources-only] [--site DIR]`, `python -m scripts.check repin`."""
+"""Command line: `python -m scripts.check [--sources-only] [--site DIR]`, `python -m scripts.check repin`.
+
+With --site, the checks read a site already built (`make build` checks what it built, the site
+CI publishes), with the site_url it was built with: SITE_URL, or mkdocs.yml's default.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import CHECK_SITE_URL, check_all, check_site, check_sources, failed, source_integrity
+from . import check_all, check_site, check_sources, failed, source_integrity
+from .site_config import read_config, site_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="all: run every check (default); repin: pin the current text's SHA-256")
     parser.add_argument("--sources-only", action="store_true", help="skip the strict build and the site checks")
     parser.add_argument("--site", type=Path, help="check this already built site instead of building one")
-    parser.add_argument("--site-url", default=CHECK_SITE_URL, help="the site_url the --site was built with")
+    parser.add_argument("--site-url", help="the site_url the --site was built with (default: as MkDocs reads it)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -33,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sources_only:
         findings = check_sources(args.root)
     elif args.site:
-        findings = check_sources(args.root) + check_site(args.root, args.site, args.site_url)
+        url = args.site_url or site_url(read_config(args.root))
+        findings = check_sources(args.root) + check_site(args.root, args.site, url)
     else:
         findings = check_all(args.root)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"

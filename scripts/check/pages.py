@@ -22,9 +22,16 @@ LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|[0-9]{1,9}\.)[ \t]+\S")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+")
 HEADING_ID = re.compile(r"#(?P<id>[\w-]{1,100})")
 # Bounded runs of characters that cannot end the match: linear in the line's length.
-LINK = re.compile(r"(?<!!)\[(?P<words>[^\[\]\n]{0,500})\]\((?P<target>[^)\s]{1,500})(?:[ \t]+\"[^\"\n]{0,500}\")?\)")
-IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\((?P<target>[^)\s]{1,500})")
+LINK = re.compile(r"(?<!!)\[(?P<words>[^\[\]\n]{0,300})\]\((?P<target>[^)\s]{1,300})(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
+IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\((?P<target>[^)\s]{1,300})")
 URL_SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,30}:", re.IGNORECASE)
+# Python-Markdown takes time that grows with the square of the number of brackets and tags in a
+# paragraph, and recurses once per level of nesting: bounds far above any real page (the longest
+# has 40 brackets in a paragraph, 4 levels of nesting), far below what would stall the build.
+MAX_PER_PARAGRAPH = 200
+MAX_PER_PAGE = 2_000
+MAX_NESTING = 10
+NESTING = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t])))+")
 
 
 @dataclass(frozen=True)
@@ -116,12 +123,46 @@ def read_pages(root: Path) -> list[Page]:
         text, problems = read_text(path)
         page = Page(path=path, relative=path.relative_to(root).as_posix(), slug=relative.split(".")[0],
                     lang=name_parts[-2] if len(name_parts) >= 3 else "", text=text or "", problems=problems)
-        if text is None or problems:
+        if text is not None and not problems:
+            page.problems = markdown_problems(path, text)
+        if text is None or page.problems:
             page.text = ""
         else:
             _read_front_matter(page)
         pages.append(page)
     return pages
+
+
+def markdown_problems(path: Path, text: str) -> list[Problem]:
+    """What in a page would make Markdown itself slow or crash: too many brackets or tags in a
+    paragraph or a page, lists or quotes nested too deep. Linear in the text's length."""
+    problems, totals = [], {"[": 0, "<": 0}
+    lines = text.split("\n")
+    start = 0
+    for number, line in enumerate(lines + [""], start=1):
+        if line.strip():
+            continue
+        paragraph = "\n".join(lines[start:number - 1])
+        for char in totals:
+            count = paragraph.count(char)
+            totals[char] += count
+            if count > MAX_PER_PARAGRAPH:
+                problems.append(Problem(path, start + 1, f"a paragraph with {count} '{char}' (over {MAX_PER_PARAGRAPH}): "
+                                        "Markdown's time grows with the square of it", "split the paragraph, or "
+                                        "remove what was pasted by mistake"))
+        start = number
+    for char, count in totals.items():
+        if count > MAX_PER_PAGE:
+            problems.append(Problem(path, 1, f"{count} '{char}' in the page (over {MAX_PER_PAGE})", "split the page"))
+    for number, line in enumerate(lines, start=1):
+        markers = NESTING.match(line)
+        depth = (len(line) - len(line.lstrip(" \t"))) // 4 + (markers[0].count(">") + len(re.findall(r"[-*+]|[0-9]+[.)]", markers[0]))
+                                                                 if markers else 0)
+        if depth > MAX_NESTING:
+            problems.append(Problem(path, number, f"lists or quotes nested {depth} levels deep (over {MAX_NESTING})",
+                                    "flatten the lists or quotes"))
+            break
+    return problems
 
 
 def _read_front_matter(page: Page) -> None:

@@ -1,5 +1,9 @@
-"""Check content-safety: nothing in a page that could run code, load from elsewhere, or pass for a
-quote of the declaration that the build did not generate.
+"""Check content-safety: what a page's Markdown holds that could run code, load from elsewhere,
+or pass for a quote of the declaration that the build did not generate, reported on the line
+that holds it.
+
+This reads the source, for the message; the guard is `published`, which reads what the build
+made of it as a browser would. Every pattern here is linear in the line's length.
 """
 
 from __future__ import annotations
@@ -12,14 +16,15 @@ from .pages import IMAGE, LINK
 CHECK = "content-safety"
 ACTIVE_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|style|link|meta|base|form|frame|frameset|applet)\b",
                             re.IGNORECASE)
-EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"(?:^|[\s/\"'{])(on[a-z]{2,30})\s*=", re.IGNORECASE)
 DANGEROUS_URL = re.compile(r"""(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(javascript|data|vbscript):""",
                            re.IGNORECASE)
-SOURCE_ATTRIBUTE = re.compile(r"""<\s*(?:img|audio|video|source|track|input|image)\b[^>]*\s(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""",
+STYLE_ATTRIBUTE = re.compile(r"""(?:^|[\s/"'{])style\s*=""", re.IGNORECASE)
+OFF_SITE_SOURCE = re.compile(r"""(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+# The classes the hooks give generated passages: written by hand they would show any words as
+# the declaration's text.
+GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"'\n]{0,200}\bdp-(?:passage|row|original|translation|quote|term|tip)\b""",
                               re.IGNORECASE)
-# The classes the quotes hook gives generated passages: written by hand they would show any
-# words as the declaration's text.
-GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"']*\bdp-(?:passage|row|original|translation|quote|term|tip)\b""", re.IGNORECASE)
 SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 
 
@@ -38,6 +43,9 @@ def scan_line(line: str) -> list[tuple[str, str]]:
                          "remove it; pages hold Markdown, and the theme provides styles and scripts"))
     for match in EVENT_HANDLER.finditer(line):
         problems.append((f"event handler attribute {match[1]}= runs code", "remove the attribute"))
+    if STYLE_ATTRIBUTE.search(line):
+        problems.append(("a style attribute: it can hide the text, cover the page or load from elsewhere",
+                         "remove it; the site's stylesheet styles the pages"))
     for match in DANGEROUS_URL.finditer(line):
         problems.append((f"{match[1].lower()}: URL in an attribute", "link to a page of the site or an https address"))
     for match in LINK.finditer(line):
@@ -48,7 +56,7 @@ def scan_line(line: str) -> list[tuple[str, str]]:
         if re.match(r"(?:https?:)?//|[a-z]+:", match["target"], re.IGNORECASE):
             problems.append(("image loaded from another site: the reader's browser would call it",
                              "copy the image into docs/assets/ and link it from there"))
-    if SOURCE_ATTRIBUTE.search(line):
+    if OFF_SITE_SOURCE.search(line):
         problems.append(("media loaded from another site: the reader's browser would call it",
                          "copy the file into docs/assets/ and link it from there"))
     if GENERATED_MARKUP.search(line):

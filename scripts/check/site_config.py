@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -13,8 +14,16 @@ class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml's own tags: !ENV [NAME, default] reads as its default, others as nothing."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
-                              if isinstance(node, yaml.SequenceNode) else None)
+def _environment(loader, node):
+    """!ENV NAME or !ENV [NAME, …, default], as MkDocs reads it: the first variable set, or the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    for name in names[:-1] if len(names) > 1 else names:
+        if os.environ.get(name):
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _environment)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -29,3 +38,8 @@ def site_languages(config: dict) -> list[str]:
             configured = [language for language in plugin["i18n"].get("languages") or [] if language.get("build", True)]
             return [language["locale"] for language in sorted(configured, key=lambda language: not language.get("default"))]
     return []
+
+
+def site_url(config: dict) -> str:
+    url = str(config.get("site_url") or "/")
+    return url if url.endswith("/") else url + "/"

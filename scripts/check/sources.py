@@ -6,6 +6,7 @@ words for every language of the site. The other checks get the result, read once
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from declaration.files import Problem, read_text
 
 from .findings import Finding
 from .pages import Page, read_pages
+from .published import OWN_SCRIPTS, css_problems, svg_problems
 from .site_config import read_config, site_languages
 
 CHECK = "input"
@@ -23,6 +25,10 @@ REQUIRED_FRONT_MATTER = ("title", "description")
 # Every text file an editor can change, beyond the pages and the data that have readers of their own.
 CONTENT_FILES = ("declaration/*.txt", "declaration/*.yml", "mkdocs.yml", "overrides/**/*.html", "*.md",
                  "docs/_snippets/*.md")
+# What docs/ may hold besides pages and snippets: assets of these kinds. Scripts are reviewed code:
+# the site's own two, no other.
+ASSET_SUFFIXES = {".css", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff2"}
+PAGE_NAME = re.compile(r"(?:_snippets/)?[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.md")
 
 
 @dataclass
@@ -83,7 +89,31 @@ def read_sources(root: Path) -> tuple[Sources | None, list[Finding]]:
                     findings += [finding(root, problem) for problem in problems]
             else:
                 texts[relative] = text
+    findings += _docs_files(root)
     return Sources(root, the_declaration, pages, languages, words, texts), findings
+
+
+def _docs_files(root: Path) -> list[Finding]:
+    """Every file of docs/ is a page, a snippet, or an asset of a kind the site publishes; an
+    asset holds nothing that runs or loads from elsewhere."""
+    findings = []
+    for path in sorted(p for p in (root / "docs").rglob("*") if p.is_file()):
+        relative, inside = path.relative_to(root).as_posix(), path.relative_to(root / "docs").as_posix()
+        problems = []
+        if inside.startswith("assets/"):
+            if path.suffix == ".js" and inside not in OWN_SCRIPTS:
+                problems = ["a script: the site's scripts are reviewed code, and no page may add one"]
+            elif path.suffix not in ASSET_SUFFIXES | {".js"}:
+                problems = [f"a file of a kind the site does not publish ({path.suffix or 'no extension'})"]
+            elif path.suffix == ".svg":
+                problems = svg_problems(path)
+            elif path.suffix == ".css":
+                problems = css_problems(path.read_text(encoding="utf-8", errors="replace"), lambda url: not re.match(
+                    r"\s*(?:[a-z][a-z0-9+.-]*:|//)", url, re.IGNORECASE))
+        elif not PAGE_NAME.fullmatch(inside):
+            problems = ["not a page (NAME.<code>.md) nor an asset (docs/assets/): MkDocs would publish it as it is"]
+        findings += [Finding(relative, 1, CHECK, problem, "remove it, or ask a maintainer") for problem in problems]
+    return findings
 
 
 def _front_matter(root: Path, page: Page) -> list[Finding]:

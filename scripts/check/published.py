@@ -1,0 +1,373 @@
+"""Check published: what the build published holds nothing that could run, fetch from elsewhere
+or cover the page, whatever the pages and the data held.
+
+Every built page, search index, sitemap and static file is read as a browser reads it (selectolax:
+lexbor, a WHATWG HTML parser; entities decoded, attributes wherever they are, comments and raw
+text ended where a browser ends them) and held to allowlists:
+
+- in the content (the article): only the elements and attributes that Markdown, the site's
+  markers and the theme's page actions produce; links only to http(s), mailto and the site;
+- everywhere: no event handler, style attribute, frame, object, embed, base, style, template or
+  noscript element; no meta or link outside the head; no form but the theme's search; every
+  image and other subresource from the site; every script one of the site's files, or one of
+  the theme's inline scripts that the page's own Content-Security-Policy allows by its hash;
+- every file published is one the site means to publish.
+
+The source-level checks (content-safety) give earlier, better messages; this one is the guard.
+Each finding names the source file and line that produced what it reports, as near as it can.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .findings import Finding
+
+CHECK = "published"
+CONTENT = "md-content__inner"
+CONTENT_ELEMENTS = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
+    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+    "u", "ul", "var", "wbr",
+    "svg", "path", "g", "title",  # the theme's icons in the page actions
+}
+GLOBAL_ATTRIBUTES = {"id", "class", "lang", "title", "dir", "role", "data-search-exclude"}
+ELEMENT_ATTRIBUTES = {
+    "a": {"href", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"}, "details": {"open"}, "time": {"datetime"},
+    "svg": {"xmlns", "viewbox", "width", "height", "focusable", "fill"}, "path": {"d", "fill"}, "g": {"fill"},
+}
+FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style",
+             "template", "noscript", "xmp", "plaintext", "listing", "foreignobject", "math", "video",
+             "audio", "source", "track", "picture", "canvas", "dialog", "slot"}
+HEAD_ONLY = {"meta", "link", "title"}
+FORM_CONTROLS = {"form", "input", "button", "select", "textarea", "label", "option", "output", "fieldset"}
+NAVIGATION_SCHEMES = {"http", "https", "mailto"}
+# The site's own scripts (reviewed code, in docs/assets/javascripts/), beside Material's.
+OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js"}
+# Attributes whose URL the browser fetches or follows, on any element (href: links and SVG).
+URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href",
+                  "action", "formaction", "ping", "manifest", "codebase", "archive", "cite", "longdesc",
+                  "usemap", "itemtype", "profile"}
+LINK_RELS = {"canonical", "prev", "next", "alternate", "icon", "stylesheet"}
+META_NAMES = {"viewport", "description", "twitter:card", "twitter:title", "twitter:description"}
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2",
+                  ".json", ".xml", ".gz", ".map", ".html"}
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+URL_NOISE = re.compile(r"[\t\n\r]")
+CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]{0,2000})", re.IGNORECASE)
+SVG_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "title", "desc",
+                "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use", "text", "tspan"}
+
+
+def check_site(sources, site) -> list[Finding]:
+    reader = _Reader(sources, site)
+    for lang, pages in site.pages.items():
+        for slug, path in pages.items():
+            reader.page(path, f"docs/{slug}.{lang}.md", lang)
+    if (site.root / "404.html").is_file():
+        reader.page(site.root / "404.html", "overrides/404.html", sources.languages[0])
+    reader.search_indexes()
+    reader.files()
+    return reader.findings
+
+
+class _Reader:
+    def __init__(self, sources, site):
+        self.sources, self.site, self.findings = sources, site, []
+        self.origin = urlsplit(site.url)
+
+    # Pages -------------------------------------------------------------------------------------------
+
+    def page(self, path: Path, source: str, lang: str) -> None:
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        relative = path.relative_to(self.site.root).as_posix()
+        allowed_scripts = self._policy_hashes(tree, relative, source)
+        stack = [(tree.root, False, False)]
+        while stack:
+            node, in_content, in_head = stack.pop()
+            tag = node.tag
+            if tag.startswith("-"):
+                continue  # text, comments
+            in_head = in_head or tag == "head"
+            opens_content = tag == "article" and CONTENT in (node.attributes.get("class") or "").split()
+            self._element(node, tag, relative, source, lang, in_content, in_head, allowed_scripts)
+            children = []
+            child = node.child
+            while child is not None:
+                children.append((child, in_content or opens_content, in_head))
+                child = child.next
+            stack.extend(reversed(children))
+
+    def _element(self, node, tag, page, source, lang, in_content, in_head, allowed_scripts) -> None:
+        attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
+        def report(problem: str, fix: str, needle: str = "") -> None:
+            self._report(page, source, lang, problem, fix, needle or f"<{tag}")
+
+        if tag in FORBIDDEN:
+            report(f"a <{tag}> element: it could run, load from elsewhere or cover the page",
+                   "remove it: pages hold Markdown, and the theme provides styles and scripts")
+        if tag in HEAD_ONLY and not in_head:
+            report(f"a <{tag}> element in the page's body", "remove it: only the theme writes the page's head")
+        if in_content and tag in FORM_CONTROLS:
+            report(f"a <{tag}> element in a page: forms post nowhere on this site", "remove it")
+        if in_content and tag not in CONTENT_ELEMENTS and tag not in FORBIDDEN | FORM_CONTROLS | HEAD_ONLY | {"script"}:
+            report(f"a <{tag}> element, which content may not hold", "write Markdown; ask a maintainer if an "
+                   "element is missing from the allowlist (scripts/check/published.py)")
+        for name, value in attributes.items():
+            self._attribute(tag, name, value, attributes, in_content, report)
+        if tag == "script":
+            self._script(node, attributes, in_content, allowed_scripts, report)
+        elif tag == "meta" and in_head:
+            self._meta(attributes, report)
+        elif tag == "link" and in_head:
+            self._link(attributes, report)
+
+    def _attribute(self, tag, name, value, attributes, in_content, report) -> None:
+        if name.startswith("on"):
+            report(f"an event handler attribute {name}= on <{tag}>: it runs code in the reader's browser",
+                   "remove the attribute", name)
+        elif name == "style":
+            report(f"a style attribute on <{tag}>: it can hide the text, cover the page or load from elsewhere",
+                   "remove it; the site's stylesheet styles the pages", "style")
+        elif name in ("srcdoc", "formaction", "action") or name == "http-equiv" and tag != "meta":
+            report(f"a {name}= attribute on <{tag}>", "remove it", name)
+        elif in_content and name not in GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, set()) \
+                and not name.startswith("aria-"):
+            report(f"an attribute {name}= on <{tag}>, which content may not hold", "remove it", name)
+        if name not in URL_ATTRIBUTES:
+            return
+        for url in _urls(name, value):
+            scheme = _scheme(url)
+            if name in ("href", "cite") and tag in ("a", "area", "q", "blockquote", "del", "ins"):
+                if scheme and scheme not in NAVIGATION_SCHEMES:
+                    report(f"a link to a {scheme}: URL", "link to a page of the site, an https address or "
+                           "a mailto:", url)
+            elif scheme and scheme not in ("http", "https"):
+                report(f"a {scheme}: URL in <{tag} {name}=…>", "refer to a file of the site", url)
+            elif not self._same_origin(url):
+                report(f"<{tag} {name}=\"{_short(url)}\"> loads from elsewhere: the reader's browser would call it",
+                       "copy the file into docs/assets/ and refer to it there", url)
+
+    def _script(self, node, attributes, in_content, allowed, report) -> None:
+        if in_content:
+            report("a <script> element in a page", "remove it: the site's scripts are its own files")
+            return
+        kind = attributes.get("type", "").strip().lower()
+        if "src" in attributes:
+            if not self._site_script(attributes["src"]):
+                report(f"a script from {_short(attributes['src'])}, which is none of the site's scripts",
+                       "remove it", attributes["src"])
+        elif kind in EXECUTABLE_TYPES:
+            if _csp_hash(node.text(deep=True)) not in allowed:
+                report("an inline script that the page's Content-Security-Policy does not allow",
+                       "remove it: the site's scripts are its own files", "<script")
+        elif kind == "application/json":
+            if attributes.get("id") != "__config":
+                report("a data script other than the theme's configuration", "remove it", "<script")
+        elif kind == "text/plain" and "data-on-interaction" in attributes:
+            if not self._site_script(attributes["data-on-interaction"]):
+                report("a deferred script that is none of the site's scripts", "remove it", "data-on-interaction")
+        else:
+            report(f"a script of type {kind!r}", "remove it", "<script")
+
+    def _meta(self, attributes, report) -> None:
+        if "charset" in attributes:
+            return
+        if attributes.get("http-equiv", "").lower() == "content-security-policy":
+            return
+        if attributes.get("name") in META_NAMES or attributes.get("property", "").startswith("og:"):
+            return
+        report(f"a <meta> the theme does not write ({_short(str(attributes))})", "remove it", "<meta")
+
+    def _link(self, attributes, report) -> None:
+        rels = set(attributes.get("rel", "").lower().split())
+        if not rels or not rels <= LINK_RELS:
+            report(f"a <link rel=\"{attributes.get('rel', '')}\"> the theme does not write", "remove it", "<link")
+        elif rels & {"stylesheet", "icon"} and not self._same_origin(attributes.get("href", "")):
+            report("a stylesheet or icon from elsewhere", "remove it", attributes.get("href", "<link"))
+
+    def _policy_hashes(self, tree, page, source) -> set[str]:
+        """The script hashes the page's own policy allows; the policy comes before any script."""
+        policies = tree.css('meta[http-equiv="Content-Security-Policy" i]')
+        scripts_before = 0
+        node = tree.head.child if tree.head is not None else None
+        while node is not None and (not policies or node.mem_id != policies[0].mem_id):
+            scripts_before += node.tag == "script"
+            node = node.next
+        if len(policies) != 1 or node is None or scripts_before:
+            self.findings.append(Finding(f"site/{page}", 1, CHECK, "the page lacks its Content-Security-Policy "
+                                         "in its head, before any script", "rebuild; if it persists, report a "
+                                         "bug in overrides/hooks/content_security_policy.py"))
+            return set()
+        policy = policies[0].attributes.get("content") or ""
+        if "'unsafe-inline'" in policy or "object-src 'none'" not in policy or "base-uri 'none'" not in policy:
+            self.findings.append(Finding(f"site/{page}", 1, CHECK, "the page's Content-Security-Policy is weaker "
+                                         "than the site's", "restore overrides/hooks/content_security_policy.py"))
+        return set(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", policy))
+
+    # Generated files ------------------------------------------------------------------------------------
+
+    def search_indexes(self) -> None:
+        for lang in self.site.languages:
+            folder = self.site.folder(lang)
+            index = folder / "search" / "search_index.json"
+            if not index.is_file():
+                continue
+            for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+                slug = doc.get("location", "").split("#")[0].removesuffix(".html") or "index"
+                for field in ("title", "text"):
+                    fragment = LexborHTMLParser(f"<article class='{CONTENT}'>{doc.get(field, '')}</article>")
+                    page = index.relative_to(self.site.root).as_posix()
+                    stack = [fragment.body]
+                    while stack:
+                        node = stack.pop()
+                        if not node.tag.startswith("-") and node.tag not in ("body", "article"):
+                            self._element(node, node.tag, page, f"docs/{slug}.{lang}.md", lang, True, False, set())
+                        child = node.child
+                        while child is not None:
+                            stack.append(child)
+                            child = child.next
+
+    def files(self) -> None:
+        """Every published file is one the site means to publish."""
+        known_pages = {self.site.folder(page.lang) / f"{page.slug}.html" for page in self.sources.pages
+                       if page.lang in self.site.languages}
+        theme = _theme_files()
+        for path in sorted(p for p in self.site.root.rglob("*") if p.is_file()):
+            relative = path.relative_to(self.site.root).as_posix()
+            source = f"docs/{relative}"
+            if path.suffix not in ASSET_SUFFIXES:
+                self._file(relative, source, f"a published file of an unexpected type ({path.suffix or 'none'})")
+            elif path.suffix == ".html" and path not in known_pages and relative != "404.html":
+                self._file(relative, source, "an HTML file that no page of the site produced")
+            elif path.suffix == ".js" and relative not in theme and relative not in OWN_SCRIPTS:
+                self._file(relative, source, "a script that is none of the site's own (scripts are reviewed code, "
+                           "listed in scripts/check/published.py)")
+            elif path.suffix == ".svg" and relative not in theme:
+                for problem in svg_problems(path):
+                    self._file(relative, source, problem)
+            elif path.suffix == ".css" and relative not in theme:
+                for problem in css_problems(path.read_text(encoding="utf-8", errors="replace"), self._same_origin):
+                    self._file(relative, source, problem)
+
+    def _file(self, relative: str, source: str, problem: str) -> None:
+        path = source if (self.sources.root / source).is_file() else f"site/{relative}"
+        self.findings.append(Finding(path, 1, CHECK, f"{problem}: {relative}",
+                                     "remove the file from docs/, or ask a maintainer to review it"))
+
+    # Helpers ------------------------------------------------------------------------------------------
+
+    def _same_origin(self, url: str) -> bool:
+        url = URL_NOISE.sub("", url).strip()
+        if not url or url.startswith("#"):
+            return True
+        if url.startswith("//"):
+            return urlsplit("http:" + url).netloc == self.origin.netloc
+        if SCHEME.match(url):
+            parts = urlsplit(url)
+            return (parts.scheme, parts.netloc) == (self.origin.scheme, self.origin.netloc)
+        return True  # relative: on this site
+
+    def _site_script(self, url: str) -> bool:
+        if not self._same_origin(url) or SCHEME.match(url.strip()):
+            return False
+        path = urlsplit(urljoin("/x/", url.strip())).path
+        return "/assets/javascripts/" in path and not path.endswith("/")
+
+    def _report(self, page: str, source: str, lang: str, problem: str, fix: str, needle: str) -> None:
+        path, line = _locate(self.sources, source, lang, needle)
+        self.findings.append(Finding(path, line, CHECK, f"{problem} (in site/{page})", fix))
+
+
+def _theme_files() -> set[str]:
+    """The files Material ships, as published (its scripts, stylesheets and icons are trusted)."""
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    return {path.relative_to(templates).as_posix() for path in templates.joinpath("assets").rglob("*") if path.is_file()}
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name == "srcset":
+        return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [value]
+
+
+def _scheme(url: str) -> str:
+    """The scheme a browser reads in a URL: leading and trailing controls and spaces stripped, tabs
+    and line breaks removed anywhere (WHATWG URL parsing)."""
+    cleaned = URL_NOISE.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
+                                           "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    match = SCHEME.match(cleaned)
+    return match[1].lower() if match else ""
+
+
+def _csp_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def svg_problems(path: Path) -> list[str]:
+    try:
+        root = ElementTree.fromstring(path.read_bytes())
+    except ElementTree.ParseError as error:
+        return [f"an SVG image that does not parse ({error})"]
+    problems = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag not in SVG_ELEMENTS:
+            problems.append(f"an SVG image with a <{tag}> element")
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or local == "style" and "url(" in value.lower():
+                problems.append(f"an SVG image with an attribute {local}=")
+            if local == "href" and not value.strip().startswith("#"):
+                problems.append("an SVG image that refers to another file")
+    return problems
+
+
+def css_problems(css: str, same_origin) -> list[str]:
+    problems = []
+    if CSS_IMPORT.search(css):
+        problems.append("a stylesheet with @import")
+    for url in CSS_URL.findall(css):
+        if not url.strip().startswith("data:") and not same_origin(url):
+            problems.append(f"a stylesheet that loads {_short(url)} from elsewhere")
+    return problems
+
+
+def _locate(sources, source: str, lang: str, needle: str) -> tuple[str, int]:
+    """The file and line of the source that most likely produced `needle`: the page, then the data
+    it draws on; the page's first line when nothing matches. Lines are compared as the browser
+    reads them (entities decoded, tabs and line breaks dropped), so that `jav&#x61;script:` is
+    found where it was written."""
+    candidates = [source, "declaration/glossary.yml", f"declaration/translation.{lang}.yml",
+                  f"declaration/interface.{lang}.yml"]
+    folded = URL_NOISE.sub("", needle).strip().casefold()
+    for path in candidates:
+        text = sources.texts.get(path)
+        if text is None or not folded:
+            continue
+        for number, line in enumerate(text.split("\n"), start=1):
+            if folded in URL_NOISE.sub("", html.unescape(line)).casefold():
+                return path, number
+    return source, 1

@@ -1,0 +1,198 @@
+"""The gate, tried as a hostile editor would: every edit that once passed `make check` and reached
+the built site is rejected with a file:line finding and a fix; malformed input fails cleanly, in
+bounded time; nothing crashes.
+
+The edits that Markdown would publish are made all at once in one copy of the tree, built once,
+and each must be reported by `published` (the check that reads what the build made, as a browser
+would) on the line that holds it. The edits that cannot even be read are each rejected by
+`input`, before any build.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts.check import check_all, check_sources, published
+from scripts.check.site import BuiltSite
+from scripts.check.sources import read_sources
+
+from builds import LANGUAGES, ROOT, TEST_SITE_URL, copy_tree
+
+# (name, page, Markdown appended to it); each line marked ◀ is where the finding must point.
+HOSTILE_PAGES = [
+    ("slash before a handler", "docs/about.fr.md", "<img/onerror=alert(1) src=x> ◀"),
+    ("handler on the next line", "docs/about.en.md", '<img src="x"\nonerror="alert(1)"> ◀'),
+    ("entity in javascript:", "docs/closing.fr.md", '<a href="jav&#x61;script:alert(1)">x</a> ◀'),
+    ("tab in javascript:", "docs/closing.en.md", '<a href=" java&#x09;script:alert(1)">x</a> ◀'),
+    ("reference-style javascript: link", "docs/glossary.fr.md", "Voir [ceci][j].\n\n[j]: javascript:alert(1) ◀"),
+    ("handler through attr_list", "docs/glossary.en.md", 'A paragraph.\n{: onclick="alert(1)" } ◀'),
+    ("off-site background", "docs/index.fr.md", '<span style="background:url(https://tracker.example/x.png)">x</span> ◀'),
+    ("overlay", "docs/index.en.md", '<div style="position:fixed;inset:0;background:#fff">Faux texte</div> ◀'),
+    ("reference-style image", "docs/preamble.fr.md", "![x][i]\n\n[i]: https://tracker.example/x.png ◀"),
+    ("SVG image from elsewhere", "docs/preamble.en.md", '<svg><image href="https://tracker.example/x.png"/></svg> ◀'),
+    ("fence that is no fence", "docs/strand-1.fr.md", "```inline```\n\n<script>alert(1)</script> ◀"),
+    ("comment a browser ends early", "docs/strand-1.en.md", "<!--><img src=x onerror=alert(1)>--> ◀"),
+    ("meta refresh", "docs/strand-2.fr.md", '<meta http-equiv="refresh" content="0;url=https://evil.example/"> ◀'),
+    ("iframe", "docs/strand-2.en.md", '<iframe src="https://evil.example/"></iframe> ◀'),
+]
+# (name, file, text written over it or appended, line of the finding): each stops at `input`.
+HOSTILE_INPUTS = [
+    ("markup in a description", "docs/strand-3.fr.md", ("description: ", 'description: "\\"><script>alert(1)</script>"\nx: '), 3),
+    ("markup in a title", "docs/strand-3.en.md", ("title: ", 'title: "\\"><img src=x onerror=alert(1)>"\nx: '), 2),
+    ("a link in a glossary definition", "declaration/glossary.yml",
+     ("Discouraging an attack", "See [this](javascript:alert(1)). Discouraging an attack"), None),
+    ("a glossary lang that breaks out", "declaration/glossary.yml", ("    lang: en\n", '    lang: en" onmouseover="alert(1)\n'), None),
+    ("a glossary id that breaks out", "declaration/glossary.yml", ("- id: sanctions", '- id: sanctions" onclick="alert(1)'), None),
+    ("an image in a translated sentence", "declaration/translation.en.yml",
+     ("    - training,", "    - 'training <img src=https://tracker.example/x.png>,'"), None),
+    ("an empty translated sentence", "declaration/translation.en.yml", ("    - training,", "    - ''"), None),
+    ("a YAML alias", "declaration/glossary.yml", ("- id: sanctions\n  fr:", "- id: sanctions\n  fr: &side"), None),
+    ("a part that no page explains", "declaration/segments.yml", ("part: closing}", "part: volet-9}"), None),
+]
+
+
+def append(tree: Path, relative: str, text: str) -> list[int]:
+    """Append text to a file; the line numbers of its lines marked ◀ (the mark removed)."""
+    path = tree / relative
+    before = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    first = before.count("\n") + 1
+    lines = text.split("\n")
+    path.write_text(before + text.replace(" ◀", "") + "\n", encoding="utf-8")
+    return [first + index for index, line in enumerate(lines) if line.endswith("◀")]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tree = copy_tree(tmp_path_factory.mktemp("hostile") / "tree")
+    expected = {name: (page, append(tree, page, markdown)) for name, page, markdown in HOSTILE_PAGES}
+    findings = check_all(tree)
+    assert not [f for f in findings if f.check in ("input", "build")], "the hostile pages must build"
+    return expected, findings
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in HOSTILE_PAGES])
+def test_what_a_hostile_page_would_publish_is_rejected_on_its_line(hostile_site, name):
+    expected, findings = hostile_site
+    page, lines = expected[name]
+    published = [f for f in findings if f.check == "published" and f.path == page]
+    assert any(f.line in lines for f in published), (name, [str(f) for f in published])
+    assert all(f.fix for f in published)
+
+
+# What the source check names first, with a message about the Markdown as written.
+NAMED_AT_THE_SOURCE = ["slash before a handler", "handler on the next line", "handler through attr_list",
+                       "off-site background", "overlay", "fence that is no fence", "meta refresh", "iframe"]
+
+
+@pytest.mark.parametrize("name", NAMED_AT_THE_SOURCE)
+def test_the_source_check_names_the_common_cases_on_their_line(hostile_site, name):
+    expected, findings = hostile_site
+    page, lines = expected[name]
+    assert any(f.check == "content-safety" and f.path == page and f.line in lines for f in findings), name
+
+
+@pytest.mark.parametrize("name, relative, edit, line", HOSTILE_INPUTS, ids=[case[0] for case in HOSTILE_INPUTS])
+def test_hostile_values_in_front_matter_and_data_are_rejected_before_anything_renders(tree, name, relative, edit, line):
+    path = tree / relative
+    old, new = edit
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    findings = [f for f in check_all(tree) if f.severity == "error"]
+    assert findings and all(f.check == "input" for f in findings), [str(f) for f in findings]
+    assert any(f.path == relative and (line is None or f.line == line) for f in findings), [str(f) for f in findings]
+
+
+# Malformed input: a finding naming the file and line, never a traceback, in bounded time ----------
+
+MALFORMED = [
+    ("invalid UTF-8", "docs/strand-4.fr.md", lambda text: text.encode("utf-8") + b"\n\xff\xfe caf\xe9\n", "not UTF-8"),
+    ("byte-order mark", "docs/strand-4.fr.md", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "byte-order mark"),
+    ("CRLF in the French text", "declaration/declaration.fr.txt", lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+     "line endings"),
+    ("1,000-deep nested list", "docs/strand-4.fr.md", lambda text: (text + "\n" + "- " * 1000 + "x\n").encode("utf-8"),
+     "nested"),
+    ("125 KB line of backtick runs", "docs/strand-4.fr.md", lambda text: (text + "\n" + "`` ` " * 25_000 + "\n").encode("utf-8"),
+     "characters"),
+    ("`<a ` repeated", "docs/strand-4.fr.md", lambda text: (text + "\n" + ("<a " * 500 + "\n") * 6).encode("utf-8"), "'<'"),
+    ("`[` repeated", "docs/strand-4.fr.md", lambda text: (text + "\n" + "[" * 3_000 + "\n").encode("utf-8"), "'['"),
+    ("a 1 MB page", "docs/strand-4.fr.md", lambda text: ("[x](glossary:" * 80_000).encode("utf-8"), "KB"),
+]
+
+
+@pytest.mark.parametrize("name, relative, damage, words", MALFORMED, ids=[case[0] for case in MALFORMED])
+def test_malformed_input_fails_cleanly_in_bounded_time(tree, name, relative, damage, words):
+    path = tree / relative
+    path.write_bytes(damage(path.read_text(encoding="utf-8")))
+    started = time.perf_counter()
+    findings = check_all(tree)
+    elapsed = time.perf_counter() - started
+    errors = [f for f in findings if f.severity == "error" and f.check == "input"]
+    assert any(f.path == relative and words in f.problem for f in errors), [str(f) for f in findings]
+    assert elapsed < 10, elapsed  # a bound for the worst case, not a benchmark
+
+
+@pytest.mark.parametrize("name, relative, content, words", [
+    ("an HTML file among the pages", "docs/x.html", "<script>alert(1)</script>", "not a page"),
+    ("a script among the assets", "docs/assets/javascripts/evil.js", "alert(1)", "a script"),
+    ("a stylesheet that imports", "docs/assets/stylesheets/more.css", "@import url(https://evil.example/x.css);", "@import"),
+    ("an SVG with a script", "docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "<script>"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_unexpected_files_in_docs_are_rejected(tree, name, relative, content, words):
+    (tree / relative).parent.mkdir(parents=True, exist_ok=True)
+    (tree / relative).write_text(content, encoding="utf-8")
+    assert any(f.path == relative and words in f.problem and f.check == "input" for f in check_sources(tree))
+
+
+# The published check on a built site changed the way a bug or an attack in the build would --------
+
+
+def published_findings(site_dir: Path) -> list:
+    sources, _ = read_sources(ROOT)
+    return published.check_site(sources, BuiltSite(site_dir, list(LANGUAGES), TEST_SITE_URL))
+
+
+@pytest.mark.parametrize("name, change, words", [
+    ("no policy", lambda html: html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="x"', 1),
+     "Content-Security-Policy"),
+    ("a script from elsewhere", lambda html: html.replace("</body>", '<script src="https://evil.example/x.js"></script></body>'),
+     "none of the site's scripts"),
+    ("an inline script", lambda html: html.replace("</body>", "<script>alert(1)</script></body>"), "inline script"),
+])
+def test_the_published_check_reads_every_page(built_copy, name, change, words):
+    page = built_copy / "en" / "strand-5.html"
+    page.write_text(change(page.read_text(encoding="utf-8")), encoding="utf-8")
+    assert any(words in f.problem for f in published_findings(built_copy)), name
+
+
+def test_a_file_published_that_no_page_produced_is_reported(built_copy):
+    (built_copy / "assets" / "javascripts" / "extra.js").write_text("alert(1)", encoding="utf-8")
+    (built_copy / "extra.html").write_text("<p>x</p>", encoding="utf-8")
+    problems = {f.problem.split(": ")[0] for f in published_findings(built_copy)}
+    assert {"a script that is none of the site's own (scripts are reviewed code, listed in scripts/check/published.py)",
+            "an HTML file that no page of the site produced"} <= problems
+
+
+ADVERSARIAL = {"backtick runs": "`` ` ", "`<a ` runs": "<a ", "`[` runs": "[", "glossary references": "[x](glossary:",
+               "inline quotes": "[[", "comment openings": "<!--", "image openings": "![", "mixed": "[a](b `c` <d "}
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_no_reader_of_the_checker_backtracks_on_a_megabyte_of_adversarial_text(name):
+    """Each reader the checks run on a page's text, fed a 1 MB line that the size limits would
+    stop first: none of them is super-linear."""
+    from declaration.markers import scan
+    from scripts.check import characters, safety
+    from scripts.check.pages import markdown_problems
+
+    line = ADVERSARIAL[name] * (1_000_000 // len(ADVERSARIAL[name]))
+    started = time.perf_counter()
+    scan(line)
+    safety.scan_line(line)
+    characters.scan(line)
+    markdown_problems(Path("x.md"), line)
+    assert time.perf_counter() - started < 10  # seconds, for a megabyte: linear (quadratic took minutes)
