@@ -37,11 +37,13 @@ $(TEST_INSTALLED): $(SITE_INSTALLED) requirements-test.lock
 serve: $(SITE_INSTALLED) ## Serve the site on http://127.0.0.1:8000, rebuilt on every change
 	SITE_URL=$(LOCAL_URL) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
-# Built aside and moved into site/ only when the strict build passed: a failed build publishes
-# nothing. Never add -q: with it, --strict lets warnings pass.
-build: $(SITE_INSTALLED) ## Build site/ strictly: any warning fails and leaves site/ as it was
+# The gate of every publication, and of every pull request's preview: built aside, then every
+# check reads the sources and what was built; site/ is replaced only when all pass, so that what
+# is checked is what is published. Never add -q: with it, --strict lets warnings pass.
+build: $(SITE_INSTALLED) ## Build site/ strictly and check what was built: any failure leaves site/ as it was
 	rm -rf site.partial
 	$(MKDOCS) build --strict --site-dir site.partial 2>&1 | { grep -v '^INFO' || true; }
+	$(PYTHON) -m scripts.check --site site.partial
 	rm -rf site && mv site.partial site
 
 check: $(SITE_INSTALLED) ## Run the checks an editor runs before a pull request

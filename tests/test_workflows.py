@@ -81,3 +81,68 @@ def test_deploys_do_not_overlap_and_publish_with_the_pages_actions():
     uses = " ".join(uses_lines(ROOT / ".github" / "workflows" / "deploy.yml"))
     assert "actions/upload-pages-artifact@" in uses and "actions/deploy-pages@" in uses
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_every_job_has_a_time_limit_and_both_workflows_pass_the_same_gate():
+    runs = {}
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            assert 0 < job["timeout-minutes"] <= 30, (path.name, name)
+        runs[path.name] = [step.get("run") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "make build" in runs["pull-request.yml"] and "make build" in runs["deploy.yml"]
+    assert 'python3 -m scripts.source_change "$BASE" "$HEAD"' in runs["pull-request.yml"]
+
+
+def test_every_path_that_decides_what_runs_or_what_is_said_has_maintainers_as_owners():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").split("\n")
+             if line.strip() and not line.startswith("#")]
+    for path in ("/declaration/", "/overrides/", "/scripts/", "/docs/assets/", "/mkdocs.yml", "/Makefile",
+                 "/requirements*.lock", "/.github/"):
+        owners = next(owners for pattern, *owners in reversed(rules) if pattern == path)
+        assert owners == ["@paris-declaration/maintainers"], path
+
+
+# The source-change guard, on a repository of its own ---------------------------------------------
+
+
+def git(root: Path, *arguments: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *arguments], cwd=root,
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    (tmp_path / "declaration").mkdir()
+    (tmp_path / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été décidé.\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "The text")
+    return tmp_path
+
+
+@pytest.mark.parametrize("message, allowed", [
+    ("Update the text", False),
+    ("Update the text\n\nSource-change: see the Élysée", False),
+    ("Update the text\n\nSource-change: https://www.elysee.fr/emmanuel-macron/2026/01/06/declaration-de-paris", True),
+])
+def test_a_change_of_the_text_must_cite_its_official_publication(repository, message, allowed, monkeypatch):
+    from scripts.source_change import main
+
+    base = git(repository, "rev-parse", "HEAD")
+    (repository / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été envisagé.\n", encoding="utf-8")
+    git(repository, "commit", "-qam", message)
+    summary = repository / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main([base, git(repository, "rev-parse", "HEAD"), "--root", str(repository)]) == (0 if allowed else 1)
+    assert "-Enfin, il a été décidé." in summary.read_text(encoding="utf-8")
+
+
+def test_a_pull_request_that_leaves_the_text_alone_passes(repository):
+    from scripts.source_change import main
+
+    base = git(repository, "rev-parse", "HEAD")
+    (repository / "other.md").write_text("x\n", encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "Another file")
+    assert main([base, git(repository, "rev-parse", "HEAD"), "--root", str(repository)]) == 0
