@@ -22,6 +22,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml, read_text
+from .meaning import MEANING_FILE, Meaning, load_meaning
 
 HERE = Path(__file__).parent
 SOURCE_LANGUAGE = "fr"
@@ -169,6 +170,7 @@ class Declaration:
     terms: tuple[Term, ...]
     pinned_sha256: str
     translation_entries: dict[str, dict[str, int]]  # by language: every key of its file, with its line
+    meaning: Meaning | None = None  # the qualifiers and claims the meaning check holds prose to
 
     @property
     def target_languages(self) -> tuple[str, ...]:
@@ -212,6 +214,7 @@ def load(root: Path = HERE) -> Declaration:
             continue
         translations[lang] = _collect(problems, lambda path=path, lang=lang: _translation(path, lang)) or {}
     terms = _collect(problems, lambda: _glossary(root / GLOSSARY_FILE)) or ()
+    meaning = _collect(problems, lambda: load_meaning(root, plain_text_problem)) if (root / MEANING_FILE).exists() else None
     pinned, pin_problems = read_text(root / PIN_FILE)
     problems += pin_problems
     if problems:
@@ -225,7 +228,7 @@ def load(root: Path = HERE) -> Declaration:
     )
     return Declaration(root=root, segments=segments, terms=tuple(terms), pinned_sha256=(pinned or "").strip(),
                        translation_entries={lang: {key: t.line for key, t in by_id.items()}
-                                            for lang, by_id in translations.items()})
+                                            for lang, by_id in translations.items()}, meaning=meaning)
 
 
 def _collect(problems: list[Problem], read):

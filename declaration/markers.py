@@ -35,6 +35,8 @@ RANGE = ".."
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE = re.compile(r"^(?P<prefix>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+# An admonition (!!! note, ??? note): its content is indented, like a list item's, and is prose.
+ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$))")
 SEGMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\[\]\n]{0,100})\]\]")
@@ -64,6 +66,7 @@ class ScannedPage:
     front_matter: str | None  # the YAML between the --- lines
     body_start: int  # the line where the page's Markdown starts (after front matter)
     markers: tuple[Marker, ...]
+    hidden: tuple[tuple[int, int], ...] = ()  # the spans blanked out: front matter and code
     _line_starts: list[int] = field(repr=False, compare=False, default_factory=list)
 
     def line_of(self, offset: int) -> int:
@@ -89,7 +92,7 @@ def scan(text: str) -> ScannedPage:
     code_lines = _code_lines(lines, body_start - 1)
     hidden += [(line_starts[index], line_starts[index] + len(lines[index])) for index in code_lines]
     hidden += _code_spans(text, lines, line_starts, code_lines, body_start - 1)
-    page = ScannedPage(text, _blanked(text, hidden), front_matter, body_start, (), line_starts)
+    page = ScannedPage(text, _blanked(text, hidden), front_matter, body_start, (), tuple(sorted(hidden)), line_starts)
     markers = _comment_markers(page) + _inline_markers(page)
     object.__setattr__(page, "markers", tuple(sorted(markers, key=lambda marker: marker.start)))
     return page
@@ -166,7 +169,7 @@ def _code_lines(lines: list[str], first: int) -> set[int]:
             index = _indented_block_end(lines, index, code)
             previous_blank = False
             continue
-        item = LIST_ITEM.match(line)
+        item = LIST_ITEM.match(line) or ADMONITION.match(line)
         if item:
             list_indent = _indent(item["indent"])
         elif indent == 0 and previous_blank:

@@ -33,6 +33,7 @@ SAMPLES = [
     ("text\n```\n[[a]]\n```\n[[b]]", ["[[b]]"]),  # a fence right after a paragraph line
     ("- one\n\n    ```\n    [[a]]\n    ```\n- two [[b]]", ["[[b]]"]),
     ("\\`[[a]]\\`", ["[[a]]"]),  # escaped backticks open no code span
+    ('!!! note "A box"\n\n    [[a]] in the box\n\n        code [[b]]\n', ["[[a]]"]),  # an admonition's content
 ]
 
 

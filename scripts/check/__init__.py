@@ -14,13 +14,14 @@ from pathlib import Path
 
 from scripts.build import strict_build
 
-from . import (characters, coverage, links, published, quotes, safety, source_integrity, sources, terminology,
-               translations)
+from . import (characters, coverage, links, meaning, published, quotes, safety, source_integrity, sources,
+               terminology, translations, typography)
 from .findings import ERROR, Finding
 from .site import BuiltSite
 
 # In the order an editor would fix them: the inputs first, the text next, the built site last.
-SOURCE_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology)
+SOURCE_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology, meaning,
+                 typography)
 SITE_CHECKS = (published, quotes, links)
 BUILD_CHECK = "build"
 CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in SOURCE_CHECKS), BUILD_CHECK,

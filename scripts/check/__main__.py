@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import check_all, check_site, check_sources, failed, source_integrity
+from . import check_all, check_site, check_sources, failed, source_integrity, typography
+from .sources import read_sources
 from .site_config import read_config, site_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
-    parser.add_argument("command", nargs="?", choices=["all", "repin"], default="all",
-                        help="all: run every check (default); repin: pin the current text's SHA-256")
+    parser.add_argument("command", nargs="?", choices=["all", "repin", "typography"], default="all",
+                        help="all: run every check (default); repin: pin the current text's SHA-256; "
+                             "typography: put French spaces in the French prose")
     parser.add_argument("--sources-only", action="store_true", help="skip the strict build and the site checks")
     parser.add_argument("--site", type=Path, help="check this already built site instead of building one")
     parser.add_argument("--site-url", help="the site_url the --site was built with (default: as MkDocs reads it)")
@@ -32,6 +34,15 @@ def main(argv: list[str] | None = None) -> int:
         digest = source_integrity.repin(args.root)
         print(f"pinned {source_integrity.TEXT} at {digest}; now run `make check` to see the "
               "translations the change has outdated")
+        return 0
+
+    if args.command == "typography":
+        read, findings = read_sources(args.root)
+        if read is None:
+            print("\n".join(str(finding) for finding in findings), file=sys.stderr)
+            return 1
+        for path in typography.fix(read):
+            print(f"French spaces put in {path}")
         return 0
 
     started = time.perf_counter()

@@ -1,0 +1,138 @@
+"""Check meaning: the explanations keep what the text makes conditional, optional or merely
+envisaged, what it limits and who it says leads; they assert nothing it does not say.
+
+The qualifiers and the claims are data (declaration/meaning.yml). Every sentence written around
+the text (scripts/check/prose.py: pages, front matter, glossary definitions, interface words)
+that speaks of a qualified subject carries each qualifier attached to it, or quotes the sentence
+that sets it; the translation of that sentence carries it too. A claim the text never makes
+appears only in a sentence that says the text does not say it, or in a context box; and every
+fact in a context box carries its source, as a footnote or a link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from declaration import SOURCE_LANGUAGE, contains_form
+
+from .findings import Finding
+from .prose import CONTEXT_BOX, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, page_blocks, sentences
+
+CHECK = "meaning"
+MEANING = "declaration/meaning.yml"
+SOURCE_LINK = re.compile(r"\]\(https://|<https://")
+
+
+def check(sources) -> list[Finding]:
+    meaning = sources.declaration.meaning
+    if meaning is None:
+        return [Finding(MEANING, 1, CHECK, "no declaration/meaning.yml: nothing holds the explanations to the "
+                        "text's qualifiers", "restore the file from git")]
+    findings = _languages(meaning, sources.languages) + _in_the_text(meaning, sources.declaration)
+    for sentence in sentences(sources):
+        findings += _qualifiers_kept(sentence, meaning) + _claims(sentence, meaning)
+    return findings + _context_sources(sources)
+
+
+def _languages(meaning, languages) -> list[Finding]:
+    """Every language of the site has its forms: a new language's are listed, one by one."""
+    findings = []
+    for qualifier in meaning.qualifiers:
+        for field in ("about", "when", "forms", "translation"):
+            values = getattr(qualifier, field)
+            missing = [lang for lang in languages if values is not None and lang not in values]
+            if missing:
+                findings.append(Finding(MEANING, qualifier.line, CHECK,
+                                        f"qualifier '{qualifier.id}' has no {field} in {', '.join(missing)}",
+                                        f"add {field}: {missing[0]}: … (how that language writes it)"))
+    for field in ("claims", "negations"):
+        missing = [lang for lang in languages if lang not in getattr(meaning, field)]
+        if missing:
+            findings.append(Finding(MEANING, meaning.lines.get(field, 1), CHECK, f"{field}: has no {', '.join(missing)}",
+                                    f"add {missing[0]}: [ … ]"))
+    return findings
+
+
+def _in_the_text(meaning, declaration) -> list[Finding]:
+    """Each qualifier is in the sentence it names, in French and in each translation."""
+    findings = []
+    for qualifier in meaning.qualifiers:
+        segment = declaration.by_id.get(qualifier.segment)
+        if segment is None or (qualifier.number or 1) > len(segment.fr_sentences):
+            findings.append(Finding(MEANING, qualifier.line, CHECK, f"'{qualifier.sentence}' is no sentence of the text",
+                                    "name a segment of declaration/segments.yml and a sentence of it"))
+            continue
+        for lang, words in qualifier.translation.items():
+            if lang != SOURCE_LANGUAGE and lang not in segment.translations:
+                continue  # a missing translation is the translations check's finding
+            sentences = segment.sentences(lang)
+            sentence = " ".join(sentences) if qualifier.number is None else sentences[qualifier.number - 1] \
+                if qualifier.number <= len(sentences) else ""
+            if not contains_form(sentence, words):
+                path = MEANING if lang == SOURCE_LANGUAGE else f"declaration/translation.{lang}.yml"
+                line = qualifier.line if lang == SOURCE_LANGUAGE else segment.translations[lang].line
+                findings.append(Finding(path, line, CHECK,
+                                        f"the {'text' if lang == SOURCE_LANGUAGE else 'translation'} of "
+                                        f"{qualifier.sentence} does not say \"{words}\" ({qualifier.kind}: "
+                                        f"{qualifier.speaks_of})",
+                                        "keep the qualifier in the translation, in the words meaning.yml gives "
+                                        "(or correct them there if the translation says it otherwise)"))
+    return findings
+
+
+def _qualifiers_kept(sentence, meaning) -> list[Finding]:
+    findings, lang, quoted = [], sentence.lang, sentence.quoted
+    for qualifier in meaning.qualifiers:
+        if lang not in qualifier.about or lang not in qualifier.forms:
+            continue
+        speaks = any(all(contains_form(sentence.text, word) for word in words) for words in qualifier.about[lang])
+        if not speaks or (qualifier.when and not any(contains_form(sentence.text, w) for w in qualifier.when.get(lang, ()))):
+            continue
+        if (qualifier.segment, qualifier.number) in quoted or (qualifier.segment, None) in quoted:
+            continue
+        if any(contains_form(sentence.text, form) for form in qualifier.forms[lang]):
+            continue
+        words = qualifier.translation.get(lang, qualifier.forms[lang][0])
+        findings.append(Finding(sentence.path, sentence.line, CHECK,
+                                f"speaks of {qualifier.speaks_of} without \"{words}\" ({qualifier.sentence})",
+                                f"restate the {qualifier.kind} as the text sets it, or quote the sentence with "
+                                f"[[{qualifier.sentence}]]"))
+    return findings
+
+
+def _claims(sentence, meaning) -> list[Finding]:
+    if sentence.in_context:
+        return []
+    lang = sentence.lang
+    said = [claim for claim in meaning.claims.get(lang, ()) if contains_form(sentence.text, claim)]
+    if not said or any(contains_form(sentence.text, negation) for negation in meaning.negations.get(lang, ())):
+        return []
+    return [Finding(sentence.path, sentence.line, CHECK, f"asserts \"{said[0]}\", which the text never says",
+                    "say that the text does not say it, or move the fact into a context box (!!! context) with "
+                    "its source")]
+
+
+def _context_sources(sources) -> list[Finding]:
+    """Every fact (paragraph or list item) of a context box carries its source."""
+    findings = []
+    for page in sources.pages:
+        lines = page.text.split("\n")
+        footnotes = {match[0][:-1] for line in lines if (match := FOOTNOTE_DEFINITION.match(line.strip()))
+                     and SOURCE_LINK.search(line)}
+        for block in page_blocks(page):
+            if not block.in_context or FOOTNOTE_DEFINITION.match(block.lines[0][1].strip()):
+                continue
+            raw = block.raw
+            cited = [reference for reference in FOOTNOTE_REFERENCE.findall(raw) if reference in footnotes]
+            if not cited and not SOURCE_LINK.search(raw):
+                findings.append(Finding(page.relative, block.first_line, CHECK,
+                                        "a fact in a context box without its source",
+                                        "end it with a footnote [^name] whose definition links to the source "
+                                        "(https://…), or link the source"))
+    for page in sources.pages:
+        for number, line in enumerate(page.text.split("\n"), start=1):
+            if line.startswith("!!!") and re.search(r"\b(?:context|contexte)\b", line, re.IGNORECASE) \
+                    and not CONTEXT_BOX.match(line):
+                findings.append(Finding(page.relative, number, CHECK, "a context box that is not a `!!! context` box",
+                                        "write it !!! context \"…\": the checks then hold each fact to its source"))
+    return findings
