@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin new-language test audit audit-deps lock clean
+.PHONY: help serve build check repin typography new-language test audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ check: $(SITE_INSTALLED) ## Run the checks an editor runs before a pull request
 
 repin: $(SITE_INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
 	$(PYTHON) -m scripts.check repin
+
+typography: $(SITE_INSTALLED) ## Put French spaces (before ; ! ? : and inside « ») in the French prose
+	$(PYTHON) -m scripts.check typography
 
 new-language: $(SITE_INSTALLED) ## Scaffold a language of the site: make new-language CODE=uk
 	@test -n "$(CODE)" || { echo "usage: make new-language CODE=uk" >&2; exit 2; }
