@@ -440,3 +440,41 @@ def _words_problems(path: Path, data: LinedDict):
         elif unknown:
             yield Problem(path, line, f"{key}: unknown placeholder {{{unknown[0]}}}",
                           f"use only {', '.join('{' + name + '}' for name in PLACEHOLDERS)}")
+
+
+PUBLICATION_FILE = "publication.yml"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the text does not say about itself, for citations: context, from `source`."""
+
+    title: dict[str, str]  # by language
+    issuer: str
+    date: str  # ISO 8601
+    place: str
+    source: str  # where these facts come from
+
+
+def load_publication(root: Path) -> Publication:
+    path = root / PUBLICATION_FILE
+    data = load_yaml(path)
+    problems = []
+    if not isinstance(data, LinedDict) or set(data) != {"title", "issuer", "date", "place", "source"} \
+            or not isinstance(data["title"], LinedDict):
+        raise DeclarationError([Problem(path, 1, "not title (by language), issuer, date, place and source",
+                                        "write it as it was written")])
+    for key in ("issuer", "place", "source", *(f"title.{lang}" for lang in data["title"])):
+        value = data["title"][key[6:]] if key.startswith("title.") else data[key]
+        problem = plain_text_problem(value, MAX_TERM * 2)
+        if problem:
+            problems.append(Problem(path, data.line_of(key.split(".")[0]), f"{key}: {problem}", "write plain text"))
+    if not ISO_DATE.fullmatch(str(data["date"])):
+        problems.append(Problem(path, data.line_of("date"), "date: is not YYYY-MM-DD, in quotes", 'e.g. date: "2026-01-06"'))
+    if not str(data["source"]).startswith("https://"):
+        problems.append(Problem(path, data.line_of("source"), "source: is not an https address", "link the source"))
+    if problems:
+        raise DeclarationError(problems)
+    return Publication({str(k): str(v) for k, v in data["title"].items()}, str(data["issuer"]), str(data["date"]),
+                       str(data["place"]), str(data["source"]))

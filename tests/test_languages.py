@@ -44,6 +44,14 @@ def fill_with_stand_in_text(tree: Path) -> None:
     for entry in glossary:
         entry[CODE] = {**copy.deepcopy(entry["en"]), "term": STAND_IN + entry["en"]["term"]}
     (data / "glossary.yml").write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    meaning = yaml.safe_load((data / "meaning.yml").read_text(encoding="utf-8"))
+    for qualifier in meaning["qualifiers"]:
+        for field in ("about", "when", "forms", "translation"):
+            if field in qualifier:
+                qualifier[field][CODE] = copy.deepcopy(qualifier[field]["en"])
+    for field in ("claims", "negations"):
+        meaning[field][CODE] = list(meaning[field]["en"])
+    (data / "meaning.yml").write_text(yaml.safe_dump(meaning, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in [data / f"interface.{CODE}.yml", *tree.glob(f"docs/**/*.{CODE}.md")]:
         path.write_text(TODO.sub("\n", path.read_text(encoding="utf-8")).replace("---\n\n", "---\n", 1), encoding="utf-8")
 
