@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin typography new-language test audit audit-deps lock clean
+.PHONY: help serve build check repin citation anchors typography new-language test audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -32,6 +32,15 @@ $(SITE_INSTALLED): requirements.lock pyproject.toml
 
 $(TEST_INSTALLED): $(SITE_INSTALLED) requirements-test.lock
 	$(PIP) install --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+# cffconvert validates CITATION.cff in the tests; it pins jsonschema below 4, which the tests'
+# own lock cannot hold, so it has a virtual environment of its own.
+CFFCONVERT_INSTALLED := $(VENV)/cffconvert/.installed
+$(CFFCONVERT_INSTALLED): requirements-cffconvert.lock
+	$(PYTHON_BASE) -m venv $(VENV)/cffconvert
+	$(VENV)/cffconvert/bin/python -m pip --quiet --disable-pip-version-check install --require-hashes --no-deps \
+		-r requirements-cffconvert.lock
 	touch $@
 
 serve: $(SITE_INSTALLED) ## Serve the site on http://127.0.0.1:8000, rebuilt on every change
@@ -52,6 +61,12 @@ check: $(SITE_INSTALLED) ## Run the checks an editor runs before a pull request
 repin: $(SITE_INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
 	$(PYTHON) -m scripts.check repin
 
+citation: $(SITE_INSTALLED) ## Write CITATION.cff (how to cite this site) from the data
+	$(PYTHON) -m scripts.citation_file
+
+anchors: $(SITE_INSTALLED) ## Record the anchors the built site publishes (once published, they stay)
+	$(PYTHON) -m scripts.check anchors
+
 typography: $(SITE_INSTALLED) ## Put French spaces (before ; ! ? : and inside « ») in the French prose
 	$(PYTHON) -m scripts.check typography
 
@@ -64,7 +79,7 @@ $(NODE_TOOLS): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(TEST_INSTALLED) $(NODE_TOOLS) ## Run every test (checks, build, browser, workflow linters)
+test: $(TEST_INSTALLED) $(CFFCONVERT_INSTALLED) $(NODE_TOOLS) ## Run every test (checks, build, browser, workflow linters)
 	$(PYTHON) -m pytest
 
 AUDIT_TOOLS := scripts/audit/node_modules/.installed
@@ -78,15 +93,15 @@ audit: $(TEST_INSTALLED) $(AUDIT_TOOLS) ## Measure every page: Lighthouse, axe, 
 
 # --strict: a dependency that could not be looked up fails, rather than pass unaudited.
 audit-deps: $(TEST_INSTALLED) ## Look up the locked dependencies in the vulnerability databases (needs the network)
-	for lock in requirements.lock requirements-test.lock; do \
+	for lock in requirements.lock requirements-test.lock requirements-cffconvert.lock; do \
 		$(PYTHON) -m pip_audit --strict --requirement $$lock --require-hashes --disable-pip --progress-spinner off; \
 	done
 
 # The test lock is compiled against the site's (-c requirements.lock in requirements-test.in).
-lock: ## Re-pin requirements.in and requirements-test.in, with hashes
+lock: ## Re-pin requirements.in, requirements-test.in and requirements-cffconvert.in, with hashes
 	$(PYTHON_BASE) -m venv .lock-tools
 	.lock-tools/bin/pip install --quiet --disable-pip-version-check pip-tools
-	for name in requirements requirements-test; do \
+	for name in requirements requirements-test requirements-cffconvert; do \
 		.lock-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 			--no-emit-find-links --output-file $$name.lock $$name.in; \
 	done

@@ -48,7 +48,8 @@ SOURCE_HASH = re.compile(r"[0-9a-f]{12}")
 MARKUP = re.compile(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]{1,32};|\]\(|^\s*\[[^\]\n]{0,200}\]:|`", re.MULTILINE)
 # The only placeholders interface words may hold; nothing else is ever formatted into them.
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-PLACEHOLDERS = ("part", "number", "language")
+PLACEHOLDERS = ("part", "number", "language", "date", "title", "issuer", "place", "passage", "edition", "site",
+                "url", "changed")
 MAX_SENTENCE = 1_500
 MAX_TERM = 120
 MAX_DEFINITION = 1_200
@@ -478,3 +479,47 @@ def load_publication(root: Path) -> Publication:
         raise DeclarationError(problems)
     return Publication({str(k): str(v) for k, v in data["title"].items()}, str(data["issuer"]), str(data["date"]),
                        str(data["place"]), str(data["source"]))
+
+
+ANCHORS_FILE = "anchors.yml"
+ANCHOR = re.compile(r"[A-Za-z0-9_:.-]{1,100}")
+PAGE_ANCHOR = re.compile(r"(?P<page>[a-z0-9]+(?:-[a-z0-9]+)*)#(?P<anchor>[A-Za-z0-9_:.-]{1,100})")
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """Every anchor the site has published, by page (the same in every language), and where the
+    ones that moved now point: a permanent link stays permanent."""
+
+    path: Path
+    pages: dict[str, dict[str, int]]  # page slug → {anchor: line}
+    moved: dict[tuple[str, str], tuple[tuple[str, str], int]]  # (page, old) → ((page, new), line)
+    line: int  # of pages:, for new pages
+
+
+def load_anchors(root: Path) -> Anchors:
+    path = root / ANCHORS_FILE
+    data = load_yaml(path) if path.exists() else LinedDict({"pages": LinedDict(), "moved": LinedDict()})
+    problems = []
+    if not isinstance(data, LinedDict) or set(data) != {"pages", "moved"}:
+        raise DeclarationError([Problem(path, 1, "not pages: and moved:", "run `make anchors` to write it")])
+    pages = {}
+    for slug, anchors in (data["pages"] or LinedDict()).items():
+        if not ID.fullmatch(str(slug)) or not isinstance(anchors, LinedList) or \
+                not all(isinstance(anchor, str) and ANCHOR.fullmatch(anchor) for anchor in anchors):
+            problems.append(Problem(path, data["pages"].line_of(slug), f"'{slug}' is not a page with a list of anchors",
+                                    "run `make anchors`"))
+            continue
+        pages[str(slug)] = {anchor: anchors.line_of(index) for index, anchor in enumerate(anchors)}
+    moved = {}
+    for old, new in (data["moved"] or LinedDict()).items():
+        line = data["moved"].line_of(old)
+        old_match, new_match = PAGE_ANCHOR.fullmatch(str(old)), PAGE_ANCHOR.fullmatch(str(new))
+        if not old_match or not new_match or old_match["page"] != new_match["page"]:
+            problems.append(Problem(path, line, f"'{old}: {new}' is not page#anchor: page#anchor, on one page",
+                                    "write e.g. strand-3#left-open: strand-3#not-specified"))
+            continue
+        moved[(old_match["page"], old_match["anchor"])] = ((new_match["page"], new_match["anchor"]), line)
+    if problems:
+        raise DeclarationError(problems)
+    return Anchors(path, pages, moved, data.line_of("pages"))

@@ -6,6 +6,7 @@
     [words](glossary:ID)        a reference to a glossary entry
     <!-- glossary -->           alone on its line: the glossary's entries (the glossary page)
     <!-- source-sha256 -->      inline: the pinned SHA-256 of the text (the About page)
+    <!-- changes -->            alone on its line: the record of changes, from git (the Changes page)
 
 `scan()` reads a page the way Python-Markdown and SuperFences will: front matter, fenced code
 (``` or ~~~, indented or in a blockquote; an unclosed fence is text), indented code blocks and
@@ -27,6 +28,7 @@ QUOTE_INLINE = "quote-inline"
 GLOSSARY_REFERENCE = "glossary-reference"
 GLOSSARY_LIST = "glossary-list"
 SOURCE_HASH = "source-hash"
+CHANGES_LIST = "changes-list"
 
 QUOTE_ALL = "all"
 RANGE = ".."
@@ -269,8 +271,8 @@ def _paired_backticks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _comment_markers(page: ScannedPage) -> list[Marker]:
-    """<!-- quote: … -->, <!-- glossary --> and <!-- source-sha256 -->; other comments are the
-    editors' own notes."""
+    """<!-- quote: … -->, <!-- glossary -->, <!-- source-sha256 --> and <!-- changes -->; other
+    comments are the editors' own notes."""
     prose, markers = page.prose, []
     start = prose.find("<!--")
     while start != -1:
@@ -298,6 +300,9 @@ def _comment_markers(page: ScannedPage) -> list[Marker]:
             markers.append(Marker(GLOSSARY_LIST, line, start, end, text, error=error))
         elif name == "source-sha256" and body == "source-sha256":
             markers.append(Marker(SOURCE_HASH, line, start, end, text))
+        elif name == "changes" and body == "changes":
+            error = "" if alone else "the changes marker stands alone on its line"
+            markers.append(Marker(CHANGES_LIST, line, start, end, text, error=error))
         start = prose.find("<!--", end)
     return markers
 

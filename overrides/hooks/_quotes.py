@@ -16,13 +16,17 @@ from html import escape
 
 from declaration import SOURCE_LANGUAGE
 from declaration.markers import QUOTE_ALL, parse_spec
+from overrides.hooks._citation import citation, page_url
 from overrides.hooks._site import FULL_TEXT_PAGE, page_slug, part_label, segment_label, url_to
 
 
 def passage(marker, context) -> str:
     segments = context.declaration.by_id
     chosen = [segments[segment_id] for segment_id in parse_spec(marker.target, list(segments))]
-    html = _passage(chosen, context, whole_text=marker.target == QUOTE_ALL)
+    whole_text = marker.target == QUOTE_ALL
+    if whole_text:
+        context.page.meta["dp_citable"] = True  # main.html then loads cite.js
+    html = _passage(chosen, context, whole_text)
     return f"\n\n{context.html(html)}\n\n"
 
 
@@ -50,6 +54,9 @@ def source_hash(marker, context) -> str:
 def _passage(segments: list, context, whole_text: bool) -> str:
     languages = list(dict.fromkeys((SOURCE_LANGUAGE, context.lang)))
     rows = [f'<div class="dp-passage dp-passage--{len(languages)}">']
+    if whole_text:
+        # Where cite.js says that a link or a citation was copied, for screen readers.
+        rows.append('<p class="dp-announce" role="status"></p>')
     if len(languages) > 1:
         labels = (context.words("passage.original"), context.words("passage.translation"))
         rows.append('<div class="dp-columns">'
@@ -82,7 +89,7 @@ def _row(segment, context, languages: list[str], whole_text: bool) -> str:
         columns.append(f'<{inner} class="{role}{heading}" lang="{lang}"{excluded}>'
                        f"{_sentences(segment, lang, with_ids=lang == SOURCE_LANGUAGE)}</{inner}>")
     return (f'<{tag} class="dp-row dp-{segment.kind}" id="{segment.id}">' + "".join(columns)
-            + _row_links(segment, context) + f"</{tag}>")
+            + _row_links(segment, context, whole_text) + f"</{tag}>")
 
 
 def _sentences(segment, lang: str, with_ids: bool) -> str:
@@ -93,14 +100,28 @@ def _sentences(segment, lang: str, with_ids: bool) -> str:
                     for number, text in enumerate(sentences, start=1))
 
 
-def _row_links(segment, context) -> str:
+def _row_links(segment, context, whole_text: bool) -> str:
+    """The passage's permanent link and where it is explained; on the full text, its copy-link and
+    cite controls: plain links and a <details> without JavaScript, buttons that copy with it
+    (cite.js shows them)."""
     words = context.words
+    label = segment_label(segment, words)
     permalink = (f'<a class="dp-permalink" href="#{segment.id}" title="{escape(words("passage.permalink"))}">'
-                 f"{escape(segment_label(segment, words))}</a>")
+                 f"{escape(label)}</a>")
     if page_slug(context.page) == segment.part:
         elsewhere = (f'<a href="{url_to(context.page, FULL_TEXT_PAGE, segment.id)}">'
                      f'{escape(words("passage.in_full_text"))}</a>')
     else:
-        label = words("passage.explained_in", part=part_label(segment.part, words))
-        elsewhere = f'<a href="{url_to(context.page, segment.part + ".md")}">{escape(label)}</a>'
-    return f'<span class="dp-links" data-search-exclude>{permalink} · {elsewhere}</span>'
+        explained = words("passage.explained_in", part=part_label(segment.part, words))
+        elsewhere = f'<a href="{url_to(context.page, segment.part + ".md")}">{escape(explained)}</a>'
+    controls = ""
+    if whole_text:
+        cited = citation(context.config, context.lang, label, f"{page_url(context.config, context.lang)}#{segment.id}")
+        controls = (f' <button type="button" class="dp-copy" data-dp-copy="link" '
+                    f'data-dp-done="{escape(words("cite.link_copied"))}" hidden>{escape(words("cite.copy_link"))}</button>'
+                    f'<details class="dp-cite"><summary>{escape(words("cite.cite"))}</summary>'
+                    f'<p class="dp-citation">{escape(cited, quote=False)}</p>'
+                    f'<button type="button" class="dp-copy" data-dp-copy="citation" '
+                    f'data-dp-done="{escape(words("cite.citation_copied"))}" hidden>{escape(words("cite.copy_citation"))}'
+                    "</button></details>")
+    return f'<div class="dp-links" data-search-exclude>{permalink} · {elsewhere}{controls}</div>'

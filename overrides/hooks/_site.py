@@ -9,6 +9,7 @@ copy of the tree builds from its own data.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,16 @@ def _cached(root: Path, stamp: tuple, what: str):
     except declaration.DeclarationError as error:
         raise PluginError("the data cannot be used; `make check` lists every problem:\n"
                           + "\n".join(f"  {p.path}:{p.line}: {p.message} — {p.fix}" for p in error.problems)) from None
+
+
+def repository(config) -> str:
+    """The repository's address on GitHub, from edit_uri (absolute, as mkdocs.yml sets it).
+    `config` is MkDocs' config or mkdocs.yml read as YAML (`make citation` reads it so)."""
+    match = re.match(r"(https://github\.com/[^/]+/[^/]+)/edit/", config.get("edit_uri") or "")
+    if not match:
+        raise PluginError("mkdocs.yml: edit_uri must be https://github.com/OWNER/REPOSITORY/edit/BRANCH/docs/ "
+                          "(the record of changes links to the repository's commits)")
+    return match[1]
 
 
 def languages(config) -> list[str]:

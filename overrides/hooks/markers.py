@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from declaration import markers
-from overrides.hooks import _glossary, _quotes
+from overrides.hooks import _changes, _glossary, _quotes
 from overrides.hooks._site import page_error, page_language, the_declaration, words
 
 RENDERERS = {
@@ -28,6 +28,7 @@ RENDERERS = {
     markers.SOURCE_HASH: _quotes.source_hash,
     markers.GLOSSARY_REFERENCE: _glossary.reference,
     markers.GLOSSARY_LIST: _glossary.entries,
+    markers.CHANGES_LIST: _changes.changes,
 }
 
 # Placeholders of the pages being built, by page URL, from on_page_markdown to on_page_content.
@@ -35,7 +36,7 @@ _pending: dict[str, "Placeholders"] = {}
 
 
 def on_page_markdown(markdown, page, config, files):
-    context = RenderContext(page, config)
+    context = RenderContext(page, config, files)
     pieces, done = [], 0
     for marker in markers.scan(markdown).markers:
         if marker.error:
@@ -106,8 +107,8 @@ class RenderContext:
     """What a renderer needs: the page, its language and words, the data, and a placeholder for
     any HTML it produces from the data."""
 
-    def __init__(self, page, config):
-        self.page, self.config = page, config
+    def __init__(self, page, config, files):
+        self.page, self.config, self.files = page, config, files
         self.lang = page_language(page)
         self.words = words(config, self.lang)
         self.declaration = the_declaration(config)

@@ -4,38 +4,26 @@ MkDocs' templates do not escape, and Material prints the title and description o
 matter raw, in text and in attributes: every front-matter value becomes escaped text (markupsafe's
 Markup, which Jinja's `e` filter leaves as it is), so that a quote or a bracket in it is only that.
 
-The date is that of the last commit that changed the page's own file, written the way the page's
-language writes dates (babel, with the locale of the language's interface words). The "edit this
-page" link comes from MkDocs' own edit_uri (mkdocs.yml).
+The date is that of the last commit that changed the page's own file (from the history, which
+gives none that a shallow clone cannot confirm), written the way the page's language writes dates
+(babel, with the locale of the language's interface words). The "edit this page" link comes from
+MkDocs' own edit_uri (mkdocs.yml).
 """
 
 from __future__ import annotations
 
-import subprocess
-from datetime import date
-from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import escape
 
+from overrides.hooks._history import read_history
 from overrides.hooks._site import page_language, words
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta.update({key: escape(value) for key, value in page.meta.items() if isinstance(value, str)})
-    changed = _last_change(Path(page.file.abs_src_path))
+    changed = read_history(Path(config.config_file_path).parent).last_change(f"docs/{page.file.src_uri}")
     if changed:
         page.meta["revision_date"] = format_date(changed, format="long", locale=words(config, page_language(page))("locale"))
     return markdown
-
-
-@cache
-def _last_change(path: Path) -> date | None:
-    """The date of the last commit that changed the file; None outside a git checkout."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name], cwd=path.parent,
-                                capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return date.fromisoformat(result.stdout.strip()) if result.stdout.strip() else None

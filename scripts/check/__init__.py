@@ -14,15 +14,15 @@ from pathlib import Path
 
 from scripts.build import strict_build
 
-from . import (characters, coverage, links, meaning, published, quotes, safety, source_integrity, sources,
-               terminology, translations, typography)
+from . import (anchors, characters, coverage, links, meaning, published, quotes, safety, source_integrity,
+               sources, terminology, translations, typography)
 from .findings import ERROR, Finding
 from .site import BuiltSite
 
 # In the order an editor would fix them: the inputs first, the text next, the built site last.
 SOURCE_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology, meaning,
                  typography)
-SITE_CHECKS = (published, quotes, links)
+SITE_CHECKS = (published, quotes, links, anchors)
 BUILD_CHECK = "build"
 CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in SOURCE_CHECKS), BUILD_CHECK,
                               *(module.CHECK for module in SITE_CHECKS)]))
@@ -63,6 +63,9 @@ def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Fi
         return []
     messages = [line for line in (result.stdout + result.stderr).splitlines()
                 if line.startswith(("WARNING", "ERROR")) and "Aborted" not in line]
+    # MkDocs says "Error reading page 'x.md':" on a line of its own, before the error it caught.
+    messages = [message for message, following in zip(messages, [*messages[1:], None])
+                if not (message.rstrip().endswith("':") and "Error reading page" in message and following)]
     return [_build_finding(message) for message in messages or ["the strict build failed"]]
 
 

@@ -41,32 +41,36 @@ CONTENT_ELEMENTS = {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "u", "ul", "var", "wbr",
     "svg", "path", "g", "title",  # the theme's icons in the page actions
+    "button",  # of type button only: the full text's copy controls
 }
-GLOBAL_ATTRIBUTES = {"id", "class", "lang", "title", "dir", "role", "data-search-exclude"}
+GLOBAL_ATTRIBUTES = {"id", "class", "lang", "title", "dir", "role", "hidden", "data-search-exclude"}
 ELEMENT_ATTRIBUTES = {
     "a": {"href", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "reversed", "type"}, "li": {"value"}, "details": {"open"}, "time": {"datetime"},
     "svg": {"xmlns", "viewbox", "width", "height", "focusable", "fill"}, "path": {"d", "fill"}, "g": {"fill"},
+    "button": {"type", "data-dp-copy", "data-dp-done"},  # the full text's copy controls (cite.js)
 }
 FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style",
              "template", "noscript", "xmp", "plaintext", "listing", "foreignobject", "math", "video",
              "audio", "source", "track", "picture", "canvas", "dialog", "slot"}
 HEAD_ONLY = {"meta", "link", "title"}
-FORM_CONTROLS = {"form", "input", "button", "select", "textarea", "label", "option", "output", "fieldset"}
+FORM_CONTROLS = {"form", "input", "select", "textarea", "label", "option", "output", "fieldset"}
 NAVIGATION_SCHEMES = {"http", "https", "mailto"}
 # The site's own scripts (reviewed code, in docs/assets/javascripts/), beside Material's.
-OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js"}
+OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js", "assets/javascripts/cite.js"}
 # Attributes whose URL the browser fetches or follows, on any element (href: links and SVG).
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href",
                   "action", "formaction", "ping", "manifest", "codebase", "archive", "cite", "longdesc",
                   "usemap", "itemtype", "profile"}
-LINK_RELS = {"canonical", "prev", "next", "alternate", "icon", "stylesheet"}
+LINK_RELS = {"canonical", "prev", "next", "alternate", "icon", "stylesheet", "schema.dc"}
 META_NAMES = {"viewport", "description", "twitter:card", "twitter:title", "twitter:description"}
+META_PREFIXES = ("citation_", "dc.")  # Highwire and Dublin Core: what citation managers read
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+DATA_TYPES = {"application/json": "__config", "application/ld+json": None}  # the id each must have, if any
 ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2",
-                  ".json", ".xml", ".gz", ".map", ".html"}
+                  ".json", ".xml", ".gz", ".map", ".html", ".bib", ".ris"}
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 URL_NOISE = re.compile(r"[\t\n\r]")
 CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
@@ -126,6 +130,8 @@ class _Reader:
             report(f"a <{tag}> element in the page's body", "remove it: only the theme writes the page's head")
         if in_content and tag in FORM_CONTROLS:
             report(f"a <{tag}> element in a page: forms post nowhere on this site", "remove it")
+        if in_content and tag == "button" and attributes.get("type") != "button":
+            report("a <button> that is not type=\"button\": it would submit", "remove it")
         if in_content and tag not in CONTENT_ELEMENTS and tag not in FORBIDDEN | FORM_CONTROLS | HEAD_ONLY | {"script"}:
             report(f"a <{tag}> element, which content may not hold", "write Markdown; ask a maintainer if an "
                    "element is missing from the allowlist (scripts/check/published.py)")
@@ -150,8 +156,8 @@ class _Reader:
         elif in_content and name not in GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, set()) \
                 and not name.startswith("aria-"):
             report(f"an attribute {name}= on <{tag}>, which content may not hold", "remove it", name)
-        if name not in URL_ATTRIBUTES:
-            return
+        if name not in URL_ATTRIBUTES or tag == "link":
+            return  # a <link>'s address is checked by its rel (_link)
         for url in _urls(name, value):
             scheme = _scheme(url)
             if name in ("href", "cite") and tag in ("a", "area", "q", "blockquote", "del", "ins"):
@@ -177,8 +183,8 @@ class _Reader:
             if _csp_hash(node.text(deep=True)) not in allowed:
                 report("an inline script that the page's Content-Security-Policy does not allow",
                        "remove it: the site's scripts are its own files", "<script")
-        elif kind == "application/json":
-            if attributes.get("id") != "__config":
+        elif kind in DATA_TYPES:
+            if attributes.get("id") != DATA_TYPES[kind] and DATA_TYPES[kind] is not None:
                 report("a data script other than the theme's configuration", "remove it", "<script")
         elif kind == "text/plain" and "data-on-interaction" in attributes:
             if not self._site_script(attributes["data-on-interaction"]):
@@ -191,7 +197,8 @@ class _Reader:
             return
         if attributes.get("http-equiv", "").lower() == "content-security-policy":
             return
-        if attributes.get("name") in META_NAMES or attributes.get("property", "").startswith("og:"):
+        name = attributes.get("name", "")
+        if name in META_NAMES or name.lower().startswith(META_PREFIXES) or attributes.get("property", "").startswith("og:"):
             return
         report(f"a <meta> the theme does not write ({_short(str(attributes))})", "remove it", "<meta")
 

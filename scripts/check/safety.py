@@ -23,7 +23,7 @@ STYLE_ATTRIBUTE = re.compile(r"""(?:^|[\s/"'{])style\s*=""", re.IGNORECASE)
 OFF_SITE_SOURCE = re.compile(r"""(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 # The classes the hooks give generated passages: written by hand they would show any words as
 # the declaration's text.
-GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"'\n]{0,200}\bdp-(?:passage|row|original|translation|quote|term|tip)\b""",
+GENERATED_MARKUP = re.compile(r"""class\s*=\s*["'][^"'\n]{0,200}\bdp-(?:passage|row|original|translation|quote|term|tip|cite|citation|copy|announce)\b""",
                               re.IGNORECASE)
 SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 

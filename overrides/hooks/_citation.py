@@ -1,0 +1,65 @@
+"""How the site is cited, from the data: a passage of the full text (the cite control of each
+row, _quotes.py), and the declaration as a whole (the metadata and downloads, citations.py).
+
+What the text does not say about itself (its title, issuer, date, place) comes from
+declaration/publication.yml, which gives its source; the site's last change is the date of the
+commit being built (none outside git: nothing is invented).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+
+import declaration
+from overrides.hooks._site import FULL_TEXT_PAGE, data_root, default_language, words
+
+
+def publication(config) -> declaration.Publication:
+    return _publication(data_root(config))
+
+
+@cache
+def _publication(root: Path) -> declaration.Publication:
+    return declaration.load_publication(root)
+
+
+def site_changed(config) -> date | None:
+    """The day of the commit being built: when the site last changed."""
+    return _head_day(Path(config.config_file_path).parent)
+
+
+@cache
+def _head_day(root: Path) -> date | None:
+    try:
+        day = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return date.fromisoformat(day) if day else None
+
+
+def page_url(config, lang: str, page: str = FULL_TEXT_PAGE) -> str:
+    """The permanent address of a page in a language."""
+    folder = "" if lang == default_language(config) else f"{lang}/"
+    return f"{config.site_url}{folder}{page.removesuffix('.md')}.html"
+
+
+def citation(config, lang: str, passage: str, url: str) -> str:
+    """A ready citation of a passage of the text (or of the whole text), in a language."""
+    language, facts = words(config, lang), publication(config)
+    locale = language("locale")
+    changed = site_changed(config)
+    return language("cite.citation", title=facts.title.get(lang, facts.title[declaration.SOURCE_LANGUAGE]),
+                    issuer=facts.issuer, place=facts.place, date=spelled(facts.date, locale), passage=passage,
+                    edition=language("cite.edition"), site=language("site_name"), url=url,
+                    changed=language("cite.changed", date=format_date(changed, format="long", locale=locale))
+                    if changed else "")
+
+
+def spelled(iso: str, locale: str) -> str:
+    return format_date(date.fromisoformat(iso), format="long", locale=locale)

@@ -1,0 +1,30 @@
+"""Permanent links stay permanent: an anchor the site once published and that now points
+elsewhere on its page (declaration/anchors.yml, `moved:`) keeps working. The build puts an empty
+element with the old id just before the element that has the new one, so that a link to the old
+anchor lands where its content now is. The anchors check (make check) holds every published
+anchor to that file."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+import declaration
+from overrides.hooks._site import data_root, page_slug
+
+HOOK = "overrides/hooks/permanent_anchors.py"
+
+
+def on_page_content(html, page, config, files):
+    anchors = declaration.load_anchors(data_root(config))
+    slug = page_slug(page)
+    for (old_page, old), ((_, new), line) in anchors.moved.items():
+        if old_page != slug:
+            continue
+        target = re.search(rf'<[a-zA-Z][a-zA-Z0-9]*\b[^<>]*\sid="{re.escape(new)}"', html)
+        if target is None:
+            raise PluginError(f"declaration/{anchors.path.name}:{line}: {old_page}#{old} is recorded as moved to "
+                              f"#{new}, which docs/{page.file.src_uri} lacks: point it to an anchor the page has")
+        html = html[:target.start()] + f'<span id="{old}" class="dp-moved"></span>' + html[target.start():]
+    return html
