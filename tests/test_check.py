@@ -256,6 +256,56 @@ def test_a_broken_link_in_the_built_site_is_found(built_copy):
     assert "docs/glossary.en.md" in found[0].fix
 
 
+# anchors ----------------------------------------------------------------------------------------
+
+
+ANCHORS = "declaration/anchors.yml"
+
+
+def rename_left_open(tree: Path) -> None:
+    """An editor renames a published heading's anchor, in both languages."""
+    for lang in ("fr", "en"):
+        edit(tree, f"docs/strand-3.{lang}.md", "{#left-open}", "{#not-specified}")
+
+
+def test_renaming_a_published_anchor_fails_with_how_to_keep_it(tree, capsys):
+    rename_left_open(tree)
+    recorded = line_of(tree, ANCHORS, "  strand-3:\n") + 1
+    recorded += (tree / ANCHORS).read_text(encoding="utf-8").split("  strand-3:\n")[1].split("\n").index("    - left-open")
+    assert main(["--root", str(tree)]) == 1
+    out = capsys.readouterr().out
+    assert f"{ANCHORS}:{recorded}: [anchors] strand-3.html#left-open (fr, en) was published and is gone" in out
+    assert "under moved: (strand-3#left-open: strand-3#not-specified)" in out  # the id that replaced it
+
+
+def test_a_moved_anchor_keeps_the_old_link_working(tree, tmp_path):
+    rename_left_open(tree)
+    edit(tree, ANCHORS, "moved: {}", "moved:\n  strand-3#left-open: strand-3#not-specified")
+    assert main(["anchors", "--root", str(tree)]) == 0  # the new id, recorded in its turn
+    assert main(["--root", str(tree)]) == 0
+    assert build(tree, tmp_path / "site") == []
+    for page in ("strand-3.html", "en/strand-3.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert '<span id="left-open" class="dp-moved"></span><h2 id="not-specified">' in html, page
+
+
+def test_a_move_to_an_anchor_the_page_lacks_fails_the_build(tree, tmp_path):
+    edit(tree, ANCHORS, "moved: {}", "moved:\n  strand-3#left-open: strand-3#nowhere")
+    moved = line_of(tree, ANCHORS, "strand-3#left-open: strand-3#nowhere")
+    assert [(f.path, f.line, f.problem.split(",")[0]) for f in build(tree, tmp_path / "site")] == [
+        (ANCHORS, moved, "strand-3#left-open is recorded as moved to #nowhere")]
+
+
+def test_a_new_anchor_fails_until_make_anchors_records_it(tree, capsys):
+    for lang, heading in (("fr", "Pour aller plus loin"), ("en", "Further reading")):
+        append(tree, f"docs/strand-4.{lang}.md", f"## {heading} {{#further-reading}}\n\n{heading}.")
+    assert main(["--root", str(tree)]) == 1
+    assert "strand-4.html (fr, en) publishes anchors no record holds: further-reading" in capsys.readouterr().out
+    assert main(["anchors", "--root", str(tree)]) == 0
+    assert "    - further-reading\n" in (tree / ANCHORS).read_text(encoding="utf-8")
+    assert main(["--root", str(tree)]) == 0
+
+
 # 7. hidden-characters --------------------------------------------------------------------------
 
 

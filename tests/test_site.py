@@ -8,6 +8,7 @@ under test cannot see its bugs.
 from __future__ import annotations
 
 import json
+import subprocess
 
 import yaml
 
@@ -22,7 +23,7 @@ FRENCH = {entry["id"]: line.removeprefix("- ") for entry, line in zip(SEGMENTS, 
 ENGLISH = {segment_id: " ".join(entry["sentences"]) for segment_id, entry in TRANSLATION.items()}
 EXPLAINER_PAGES = list(dict.fromkeys(entry["part"] for entry in SEGMENTS))  # preamble, strand-1 … closing
 STRAND_PAGES = [part for part in EXPLAINER_PAGES if part.startswith("strand-")]
-EXPECTED_PAGES = {"index", "text", "glossary", "about", "contributing", *EXPLAINER_PAGES}
+EXPECTED_PAGES = {"index", "text", "glossary", "about", "contributing", "changes", *EXPLAINER_PAGES}
 PAGE_URL = {"fr": TEST_SITE_URL + "{slug}.html", "en": TEST_SITE_URL + "en/{slug}.html"}
 # What the Contributing pages teach, in code: it must show as written, not rendered.
 MARKER_SYNTAX = {"fr": ["<!-- quote: strand-2-heading..strand-2-item-5 -->", "[[strand-3-text.3]]",
@@ -193,13 +194,27 @@ def test_an_unknown_segment_fails_the_build_naming_file_and_line(tree, tmp_path)
     assert "docs/strand-2.fr.md:10: unknown segment" in result.stdout + result.stderr
 
 
+def committed(path: str) -> str | None:
+    """The day of the last commit that changed a file, as git says, unless that commit is the
+    edge of a shallow clone (which git shows as adding every file)."""
+    edge = ROOT / ".git" / "shallow"
+    edges = set(edge.read_text(encoding="utf-8").split()) if edge.is_file() else set()
+    log = subprocess.run(["git", "log", "-1", "--format=%H %cs", "--", path], cwd=ROOT,
+                         capture_output=True, text=True).stdout.split()
+    return log[1] if log and log[0] not in edges else None
+
+
 def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(site):
     for lang in LANGUAGES:
         for slug in site.pages[lang]:
             page = site.tree(lang, slug)
             edit = page.find("a", rel="edit")
             assert edit.attrs["href"] == f"https://github.com/paris-declaration/explainer/edit/main/docs/{slug}.{lang}.md"
-            assert page.find("aside", cls="md-source-file") is not None, (lang, slug)
+            day = committed(f"docs/{slug}.{lang}.md")
+            shown = page.find("aside", cls="md-source-file")
+            assert (shown is not None) == (day is not None), (lang, slug, day)
+            if day:
+                assert str(int(day[8:])) in shown.text() and day[:4] in shown.text(), (lang, slug, day)
 
 
 def test_titles_descriptions_canonicals_and_the_sitemap_serve_every_language(site):

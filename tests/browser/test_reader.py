@@ -235,3 +235,66 @@ def test_pages_print_to_a4_without_the_site_chrome_and_with_link_targets(page, s
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+# What the cite controls of the full text say, in each language (interface.*.yml: cite.*).
+COPIED = {"fr": ("Lien copié", "Citation copiée"), "en": ("Link copied", "Citation copied")}
+PASSAGE_LABEL = {"fr": "Volet 3, texte", "en": "Strand 3, text"}
+
+
+@pytest.mark.parametrize("lang, path", [("fr", "text.html"), ("en", "en/text.html")])
+def test_a_passage_s_link_and_citation_copy_to_the_clipboard_from_the_keyboard(browser, served_site, lang, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_site.url + path)
+    row = page.locator("#strand-3-text")
+    announce = page.locator(".dp-announce")
+    link_copied, citation_copied = COPIED[lang]
+
+    copy_link = row.locator("button[data-dp-copy=link]")
+    copy_link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=link_copied)
+    assert page.evaluate("navigator.clipboard.readText()") == f"{served_site.url}{path}#strand-3-text"
+    assert copy_link.text_content() == link_copied and announce.get_attribute("role") == "status"
+
+    summary = row.locator(".dp-cite summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    citation = row.locator(".dp-citation")
+    assert citation.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.dpCopy") == "citation"
+    page.keyboard.press("Space")
+    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=citation_copied)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == citation.text_content()
+    assert PASSAGE_LABEL[lang] in copied and f"{served_site.url}{path}#strand-3-text" in copied
+    assert errors == []
+    context.close()
+
+
+def test_without_javascript_a_passage_keeps_its_link_and_its_citation(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site.url + "en/text.html")
+    row = page.locator("#strand-3-text")
+    assert row.locator(".dp-permalink").get_attribute("href") == "#strand-3-text"
+    assert row.locator("button[data-dp-copy]").evaluate_all("buttons => buttons.every(b => !b.checkVisibility())")
+    row.locator(".dp-cite summary").click()
+    assert row.locator(".dp-citation").is_visible()
+    context.close()
+
+
+def test_every_passage_of_the_full_text_has_its_copy_and_cite_controls(page, served_site):
+    for path in ("text.html", "en/text.html"):
+        page.goto(served_site.url + path)
+        counts = page.evaluate("""() => [...document.querySelectorAll('.dp-row')].map(row => [
+            row.id, row.querySelectorAll('.dp-permalink[href="#' + row.id + '"]').length,
+            row.querySelectorAll('button[data-dp-copy]:not([hidden])').length,
+            row.querySelector('.dp-citation').textContent.includes(location.href.split('#')[0] + '#' + row.id)])""")
+        assert len(counts) == 27 and all(count[1:] == [1, 2, True] for count in counts), path
