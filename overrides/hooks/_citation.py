@@ -8,7 +8,6 @@ commit being built (none outside git: nothing is invented).
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 import declaration
+from overrides.hooks._history import read_history
 from overrides.hooks._site import FULL_TEXT_PAGE, data_root, default_language, words
 
 
@@ -30,17 +30,7 @@ def _publication(root: Path) -> declaration.Publication:
 
 def site_changed(config) -> date | None:
     """The day of the commit being built: when the site last changed."""
-    return _head_day(Path(config.config_file_path).parent)
-
-
-@cache
-def _head_day(root: Path) -> date | None:
-    try:
-        day = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True,
-                             check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return date.fromisoformat(day) if day else None
+    return read_history(Path(config.config_file_path).parent).built
 
 
 def page_url(config, lang: str, page: str = FULL_TEXT_PAGE) -> str:

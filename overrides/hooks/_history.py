@@ -5,6 +5,9 @@ A clone with shallow history (as some CI checkouts are) knows only its last comm
 shows the oldest of them as adding every file: that commit is left out, and the history says it
 is incomplete, so that no date is invented. Outside a git checkout, the history is empty and
 incomplete.
+
+The history is read once per build: changes.py forgets it when a build starts (`mkdocs serve`
+rebuilds in the same process, perhaps after a commit).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Change:
 class History:
     changes: tuple[Change, ...]  # newest first
     complete: bool  # False: earlier changes exist that this checkout does not hold
+    built: date | None  # the day of the commit being built: when the site last changed
 
     def of(self, path: str) -> list[Change]:
         return [change for change in self.changes if path in change.files]
@@ -51,15 +55,11 @@ class History:
         return self.changes[0].day if self.changes else None
 
 
-def read_history(root: Path) -> History:
-    head = _git(root, "rev-parse", "HEAD")
-    return _read(root, head.strip() if head else "")
-
-
 @cache
-def _read(root: Path, head: str) -> History:
+def read_history(root: Path) -> History:
+    head = (_git(root, "log", "-1", "--format=%cs") or "").strip()
     if not head:
-        return History((), complete=False)
+        return History((), complete=False, built=None)
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     log = _git(root, "log", f"--format={RECORD}%H{FIELD}%cs{FIELD}%s", "--name-only", "--", "declaration", "docs")
     changes = []
@@ -72,7 +72,7 @@ def _read(root: Path, head: str) -> History:
     if shallow and changes:
         boundary = _boundaries(root)
         changes = [change for change in changes if change.sha not in boundary]
-    return History(tuple(changes), complete=not shallow)
+    return History(tuple(changes), complete=not shallow, built=date.fromisoformat(head))
 
 
 def _boundaries(root: Path) -> set[str]:

@@ -26,6 +26,11 @@ FEED = "changes.xml"
 CHANGES_PAGE = "changes.html"
 
 
+def on_pre_build(config):
+    """Each build reads the history afresh, once."""
+    read_history.cache_clear()
+
+
 def feed_path(lang: str, default: str) -> str:
     return FEED if lang == default else f"{lang}/{FEED}"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from scripts.build import strict_build
+from scripts.build import finish, start_strict_build
 
 from . import (anchors, characters, coverage, links, meaning, published, quotes, safety, source_integrity,
                sources, terminology, translations, typography)
@@ -58,7 +58,11 @@ def _site_findings(read, site_dir: Path, site_url: str) -> list[Finding]:
 
 def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Finding]:
     """The strict build, as a check: its errors and warnings become findings."""
-    result = strict_build(root, site_dir, site_url)
+    return _build_findings(start_strict_build(root, site_dir, site_url))
+
+
+def _build_findings(building) -> list[Finding]:
+    result = finish(building)
     if result.returncode == 0:
         return []
     messages = [line for line in (result.stdout + result.stderr).splitlines()
@@ -70,11 +74,15 @@ def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Fi
 
 
 def check_all(root: Path) -> list[Finding]:
-    read, findings = _sources_and_findings(root)
-    if read is None or failed([f for f in findings if f.check == sources.CHECK]):
-        return findings  # the build would read the same unreadable input
     with tempfile.TemporaryDirectory(prefix="check-site-") as site_dir:
-        build_findings = build(root, Path(site_dir))
+        # The build runs in its own process while the source checks run in this one.
+        building = start_strict_build(root, Path(site_dir), CHECK_SITE_URL)
+        read, findings = _sources_and_findings(root)
+        if read is None or failed([f for f in findings if f.check == sources.CHECK]):
+            building.kill()  # it would read the same unreadable input
+            building.communicate()
+            return findings
+        build_findings = _build_findings(building)
         findings += build_findings
         if not build_findings:
             findings += _site_findings(read, Path(site_dir), CHECK_SITE_URL)
