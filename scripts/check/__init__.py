@@ -38,8 +38,11 @@ def _sources_and_findings(root: Path):
     read, findings = sources.read_sources(root)
     if read is None:
         return None, findings
+    # A file that could not be read is checked no further: what the other checks would say of it
+    # (an empty page "differs from its counterpart") only hides the one finding that matters.
+    unreadable = {finding.path for finding in findings if finding.severity == ERROR}
     for module in SOURCE_CHECKS:
-        findings += module.check(read)
+        findings += [finding for finding in module.check(read) if finding.path not in unreadable]
     return read, findings
 
 
