@@ -483,7 +483,7 @@ def load_publication(root: Path) -> Publication:
 
 ANCHORS_FILE = "anchors.yml"
 ANCHOR = re.compile(r"[A-Za-z0-9_:.-]{1,100}")
-PAGE_ANCHOR = re.compile(r"(?P<page>[a-z0-9]+(?:-[a-z0-9]+)*)#(?P<anchor>[A-Za-z0-9_:.-]{1,100})")
+PAGE_ANCHOR = re.compile(rf"(?P<page>{ID.pattern})#(?P<anchor>{ANCHOR.pattern})")
 
 
 @dataclass(frozen=True)
@@ -493,7 +493,7 @@ class Anchors:
 
     path: Path
     pages: dict[str, dict[str, int]]  # page slug → {anchor: line}
-    moved: dict[tuple[str, str], tuple[tuple[str, str], int]]  # (page, old) → ((page, new), line)
+    moved: dict[tuple[str, str], tuple[str, int]]  # (page, old) → (new, line): an anchor moves on its page
     line: int  # of pages:, for new pages
 
 
@@ -519,7 +519,7 @@ def load_anchors(root: Path) -> Anchors:
             problems.append(Problem(path, line, f"'{old}: {new}' is not page#anchor: page#anchor, on one page",
                                     "write e.g. strand-3#left-open: strand-3#not-specified"))
             continue
-        moved[(old_match["page"], old_match["anchor"])] = ((new_match["page"], new_match["anchor"]), line)
+        moved[(old_match["page"], old_match["anchor"])] = (new_match["anchor"], line)
     if problems:
         raise DeclarationError(problems)
     return Anchors(path, pages, moved, data.line_of("pages"))

@@ -19,7 +19,7 @@ HOOK = "overrides/hooks/permanent_anchors.py"
 def on_page_content(html, page, config, files):
     anchors = declaration.load_anchors(data_root(config))
     slug = page_slug(page)
-    for (old_page, old), ((_, new), line) in anchors.moved.items():
+    for (old_page, old), (new, line) in anchors.moved.items():
         if old_page != slug:
             continue
         target = re.search(rf'<[a-zA-Z][a-zA-Z0-9]*\b[^<>]*\sid="{re.escape(new)}"', html)

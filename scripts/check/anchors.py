@@ -47,7 +47,7 @@ def check_site(sources, site) -> list[Finding]:
             for anchor, line in recorded.items():
                 if anchor not in built and (slug, anchor) not in anchors.moved:
                     gone.setdefault((slug, anchor, line, new), []).append(lang)
-            for (page, old), ((_, target), line) in anchors.moved.items():
+            for (page, old), (target, line) in anchors.moved.items():
                 if page == slug and old not in ids:
                     kept_not.setdefault((slug, old, line, target), []).append(lang)
             if new:
@@ -87,6 +87,6 @@ def record(sources, site) -> str:
         lines.append(f"  {slug}:")
         lines += [f"    - {anchor}" for anchor in pages[slug]]
     lines.append("moved:" + ("" if anchors.moved else " {}"))
-    for (page, old), ((_, new), _) in anchors.moved.items():
+    for (page, old), (new, _) in anchors.moved.items():
         lines.append(f"  {page}#{old}: {page}#{new}")
     return "\n".join(lines) + "\n"
