@@ -18,7 +18,7 @@ from babel.dates import format_date
 from declaration.files import InputError, parse_yaml, read_text
 from declaration.markers import scan
 from overrides.hooks._history import Change, read_history
-from overrides.hooks._site import default_language, repository, words
+from overrides.hooks._site import project_root, repository
 
 # Which data file is whose: the data of every language, or the translation and words of one.
 DATA_FILES = {"declaration.fr.txt": "text", "declaration.fr.txt.sha256": "text", "segments.yml": "segments",
@@ -65,7 +65,7 @@ def entries(root: Path, lang: str, language_words, current_pages: set[str]) -> l
 def changes(marker, context) -> str:
     """The Changes page's list, as Markdown: a heading per day (so that the table of contents
     lists the days), the changes of that day as HTML held from Markdown."""
-    root = Path(context.config.config_file_path).parent
+    root = project_root(context.config)
     language, lang = context.words, context.lang
     current = {posixpath.basename(file.src_uri).split(".")[0] for file in context.files.documentation_pages()}
     found = entries(root, lang, language, current)

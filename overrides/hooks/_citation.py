@@ -9,34 +9,17 @@ commit being built (none outside git: nothing is invented).
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 from babel.dates import format_date
 
 import declaration
 from overrides.hooks._history import read_history
-from overrides.hooks._site import FULL_TEXT_PAGE, data_root, default_language, words
-
-
-def publication(config) -> declaration.Publication:
-    return _publication(data_root(config))
-
-
-@cache
-def _publication(root: Path) -> declaration.Publication:
-    return declaration.load_publication(root)
+from overrides.hooks._site import project_root, publication, words
 
 
 def site_changed(config) -> date | None:
     """The day of the commit being built: when the site last changed."""
-    return read_history(Path(config.config_file_path).parent).built
-
-
-def page_url(config, lang: str, page: str = FULL_TEXT_PAGE) -> str:
-    """The permanent address of a page in a language."""
-    folder = "" if lang == default_language(config) else f"{lang}/"
-    return f"{config.site_url}{folder}{page.removesuffix('.md')}.html"
+    return read_history(project_root(config)).built
 
 
 def citation(config, lang: str, passage: str, url: str) -> str:

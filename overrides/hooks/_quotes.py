@@ -16,8 +16,8 @@ from html import escape
 
 from declaration import SOURCE_LANGUAGE
 from declaration.markers import QUOTE_ALL, parse_spec
-from overrides.hooks._citation import citation, page_url
-from overrides.hooks._site import FULL_TEXT_PAGE, page_slug, part_label, segment_label, url_to
+from overrides.hooks._citation import citation
+from overrides.hooks._site import FULL_TEXT_PAGE, page_slug, page_url, part_label, segment_label, url_to
 
 
 def passage(marker, context) -> str:

@@ -26,17 +26,36 @@ GLOSSARY_PAGE = "glossary.md"
 # The project and its data -------------------------------------------------------------------------
 
 
+def project_root(config) -> Path:
+    """The project being built: the folder of its mkdocs.yml."""
+    return Path(config.config_file_path).parent
+
+
 def data_root(config) -> Path:
-    return Path(config.config_file_path).parent / "declaration"
+    return project_root(config) / "declaration"
 
 
 def the_declaration(config) -> declaration.Declaration:
-    """The declaration, read again whenever one of its files changes (`make serve` edits)."""
-    return _cached(data_root(config), _stamp(data_root(config)), "declaration")
+    return _data(config, declaration.load)
 
 
 def words(config, lang: str) -> declaration.Words:
-    return _cached(data_root(config), _stamp(data_root(config)), lang)
+    return _data(config, declaration.load_words, lang)
+
+
+def publication(config) -> declaration.Publication:
+    return _data(config, declaration.load_publication)
+
+
+def published_anchors(config) -> declaration.Anchors:
+    return _data(config, declaration.load_anchors)
+
+
+def _data(config, load, *arguments):
+    """What `load` reads from the data, read once, and again whenever one of the data files
+    changes (`make serve` edits)."""
+    root = data_root(config)
+    return _cached(root, _stamp(root), load, arguments)
 
 
 def _stamp(root: Path) -> tuple:
@@ -44,9 +63,9 @@ def _stamp(root: Path) -> tuple:
 
 
 @cache
-def _cached(root: Path, stamp: tuple, what: str):
+def _cached(root: Path, stamp: tuple, load, arguments: tuple):
     try:
-        return declaration.load(root) if what == "declaration" else declaration.load_words(root, what)
+        return load(root, *arguments)
     except declaration.DeclarationError as error:
         raise PluginError("the data cannot be used; `make check` lists every problem:\n"
                           + "\n".join(f"  {p.path}:{p.line}: {p.message} — {p.fix}" for p in error.problems)) from None
@@ -71,6 +90,16 @@ def languages(config) -> list[str]:
 
 def default_language(config) -> str:
     return config.plugins["i18n"].default_language
+
+
+def language_folder(config, lang: str) -> str:
+    """Where a language's pages are published below site_url: the default language's at the root."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def page_url(config, lang: str, page: str = FULL_TEXT_PAGE) -> str:
+    """The permanent address of a page (by its source name) in a language."""
+    return f"{config.site_url}{language_folder(config, lang)}{page.removesuffix('.md')}.html"
 
 
 def build_language(config) -> str:

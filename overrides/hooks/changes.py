@@ -11,7 +11,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from datetime import datetime, time, timezone
 from html import escape
-from pathlib import Path
 
 from babel.dates import format_date
 from mkdocs.plugins import event_priority
@@ -19,7 +18,8 @@ from mkdocs.structure.files import File
 
 from overrides.hooks._changes import entries
 from overrides.hooks._history import read_history
-from overrides.hooks._site import build_language, default_language, languages, page_language, repository, words
+from overrides.hooks._site import (build_language, default_language, language_folder, languages, page_language,
+                                   project_root, repository, words)
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "changes.xml"
@@ -31,31 +31,26 @@ def on_pre_build(config):
     read_history.cache_clear()
 
 
-def feed_path(lang: str, default: str) -> str:
-    return FEED if lang == default else f"{lang}/{FEED}"
-
-
 # After static-i18n (-100), which cannot sort files that have no source on disk.
 @event_priority(-110)
 def on_files(files, config):
-    default = default_language(config)
-    if build_language(config) == default:
+    if build_language(config) == default_language(config):
         current = {file.src_uri.split(".")[0] for file in files.documentation_pages()}
         for lang in languages(config):
-            files.append(File.generated(config, feed_path(lang, default), content=_feed(config, lang, current)))
+            files.append(File.generated(config, language_folder(config, lang) + FEED, content=_feed(config, lang, current)))
     return files
 
 
 def on_page_context(context, page, config, nav):
     lang = page_language(page)
-    context["dp_feed"] = {"href": config.site_url + feed_path(lang, default_language(config)),
+    context["dp_feed"] = {"href": config.site_url + language_folder(config, lang) + FEED,
                           "title": words(config, lang)("changes.feed")}
     return context
 
 
 def on_page_content(html, page, config, files):
     """A page changed since it was first published says so, at its foot."""
-    history = read_history(_root(config))
+    history = read_history(project_root(config))
     path = f"docs/{page.file.src_uri}"
     first, last = history.first_change(path), history.last_change(path)
     if not first or not last or first == last:
@@ -67,9 +62,9 @@ def on_page_content(html, page, config, files):
 
 
 def _feed(config, lang: str, current: set[str]) -> str:
-    language, default = words(config, lang), default_language(config)
-    base = config.site_url + ("" if lang == default else f"{lang}/")
-    root = _root(config)
+    language = words(config, lang)
+    base = config.site_url + language_folder(config, lang)
+    root = project_root(config)
     found = entries(root, lang, language, current)
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
@@ -106,6 +101,3 @@ def _timestamp(day) -> str:
         return datetime(1970, 1, 1, tzinfo=timezone.utc).isoformat()
     return datetime.combine(day, time(12), tzinfo=timezone.utc).isoformat()
 
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent

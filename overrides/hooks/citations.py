@@ -14,16 +14,16 @@ all from the data, never typed by hand.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from declaration import SOURCE_LANGUAGE
-from overrides.hooks._citation import page_url, publication, site_changed
+from overrides.hooks._citation import site_changed
 from overrides.hooks._history import read_history
-from overrides.hooks._site import FULL_TEXT_PAGE, languages, page_language, page_slug, the_declaration, words
+from overrides.hooks._site import (FULL_TEXT_PAGE, languages, page_language, page_slug, page_url, project_root,
+                                   publication, the_declaration, words)
 
 DOWNLOADS = ("declaration.bib", "declaration.ris", "declaration.csl.json")
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -88,7 +88,7 @@ def _article(config, page, lang: str) -> dict:
             "description": _plain(page.meta.get("description", "")), "inLanguage": lang, "url": page.canonical_url,
             "about": {"@id": page_url(config, lang) + "#legislation"}, "publisher": _site(config, lang),
             "isPartOf": {"@type": "WebSite", "name": str(words(config, lang)("site_name")), "url": config.site_url}}
-    changed = read_history(Path(config.config_file_path).parent).last_change(f"docs/{page.file.src_uri}")
+    changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
     if changed:
         data["dateModified"] = changed.isoformat()
     return data

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-from overrides.hooks._site import build_language, default_language, languages, words
+from overrides.hooks._site import build_language, default_language, language_folder, languages, words
 
 NOT_FOUND = "404.html"
 
@@ -29,11 +29,10 @@ def on_config(config):
 
 def on_template_context(context, template_name, config):
     if template_name == NOT_FOUND:
-        default = default_language(config)
         context["dp_not_found"] = [
             {"lang": lang, "title": language("not_found.title"), "text": language("not_found.text"),
              "link": language("not_found.home"),
-             "home": urljoin(config.site_url or "/", "index.html" if lang == default else f"{lang}/index.html")}
+             "home": urljoin(config.site_url or "/", f"{language_folder(config, lang)}index.html")}
             for lang in languages(config) for language in [words(config, lang)]
         ]
     return context

@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from declaration import SOURCE_LANGUAGE, TEXT_FILE
-from overrides.hooks._site import FULL_TEXT_PAGE, data_root, default_language, languages, the_declaration
+from overrides.hooks._site import data_root, languages, page_url, the_declaration
 
 DATA_FILE = "declaration.json"
 SCHEMA_FILE = "declaration.schema.json"
@@ -30,10 +30,8 @@ def on_files(files, config):
 
 
 def _data(config) -> dict:
-    the_text, site_url = the_declaration(config), config.site_url
-    site_languages, default = languages(config), default_language(config)
+    the_text, site_languages = the_declaration(config), languages(config)
     targets = [lang for lang in site_languages if lang != SOURCE_LANGUAGE]
-    page = FULL_TEXT_PAGE.removesuffix(".md") + ".html"
     return {
         "source": {"language": SOURCE_LANGUAGE, "file": f"declaration/{TEXT_FILE}", "sha256": the_text.pinned_sha256},
         "translations": [{"language": lang, "file": f"declaration/translation.{lang}.yml", "status": TRANSLATION_STATUS}
@@ -44,8 +42,7 @@ def _data(config) -> dict:
                 "line": segment.line,
                 "kind": segment.kind,
                 "part": segment.part,
-                "anchor": {lang: f"{site_url}{'' if lang == default else lang + '/'}{page}#{segment.id}"
-                           for lang in site_languages},
+                "anchor": {lang: f"{page_url(config, lang)}#{segment.id}" for lang in site_languages},
                 "text": {SOURCE_LANGUAGE: segment.fr,
                          **{lang: segment.translations[lang].text for lang in targets if lang in segment.translations}},
             }

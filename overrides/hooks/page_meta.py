@@ -12,18 +12,17 @@ MkDocs' own edit_uri (mkdocs.yml).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from babel.dates import format_date
 from markupsafe import escape
 
 from overrides.hooks._history import read_history
-from overrides.hooks._site import page_language, words
+from overrides.hooks._site import page_language, project_root, words
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta.update({key: escape(value) for key, value in page.meta.items() if isinstance(value, str)})
-    changed = read_history(Path(config.config_file_path).parent).last_change(f"docs/{page.file.src_uri}")
+    changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
     if changed:
         page.meta["revision_date"] = format_date(changed, format="long", locale=words(config, page_language(page))("locale"))
     return markdown

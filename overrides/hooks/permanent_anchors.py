@@ -10,14 +10,13 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-import declaration
-from overrides.hooks._site import data_root, page_slug
+from overrides.hooks._site import page_slug, published_anchors
 
 HOOK = "overrides/hooks/permanent_anchors.py"
 
 
 def on_page_content(html, page, config, files):
-    anchors = declaration.load_anchors(data_root(config))
+    anchors = published_anchors(config)
     slug = page_slug(page)
     for (old_page, old), (new, line) in anchors.moved.items():
         if old_page != slug:
