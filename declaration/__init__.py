@@ -126,6 +126,10 @@ class Segment:
     def fr_sentences(self) -> tuple[str, ...]:
         return split_sentences(self.fr)
 
+    def is_in(self, lang: str) -> bool:
+        """Whether the segment can be read in the language: the French, or a translation it has."""
+        return lang == SOURCE_LANGUAGE or lang in self.translations
+
     def translation(self, lang: str) -> Translation:
         if lang not in self.translations:
             raise MissingData(f"segment '{self.id}' has no translation in '{lang}': add it to "

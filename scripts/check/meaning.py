@@ -63,7 +63,7 @@ def _in_the_text(meaning, declaration) -> list[Finding]:
                                     "name a segment of declaration/segments.yml and a sentence of it"))
             continue
         for lang, words in qualifier.translation.items():
-            if lang != SOURCE_LANGUAGE and lang not in segment.translations:
+            if not segment.is_in(lang):
                 continue  # a missing translation is the translations check's finding
             sentences = segment.sentences(lang)
             sentence = " ".join(sentences) if qualifier.number is None else sentences[qualifier.number - 1] \

@@ -42,7 +42,7 @@ def _candidates(declaration, languages) -> list[tuple[int, str]]:
     return [(index, text)
             for lang in languages
             for index, segment in enumerate(declaration.segments)
-            if lang == declaration_module.SOURCE_LANGUAGE or lang in segment.translations
+            if segment.is_in(lang)
             for text in (segment.text(lang), *segment.sentences(lang))]
 
 
@@ -163,6 +163,7 @@ def check_site(sources, site) -> list[Finding]:
     """Every generated passage and inline quote of the built site says what the data says."""
     findings, declaration = [], sources.declaration
     by_id = declaration.by_id
+    texts: dict[str, list[str]] = {}  # by language: every segment as the text says it
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
             relative = path.relative_to(site.root).as_posix()
@@ -175,9 +176,9 @@ def check_site(sources, site) -> list[Finding]:
                                             "report a bug in overrides/hooks/_quotes.py"))
             for quote in content.find_all("q", cls="dp-quote"):
                 language = quote.lang()
-                texts = [s.text(language) for s in declaration.segments
-                         if language == declaration_module.SOURCE_LANGUAGE or language in s.translations]
-                if not any(quote.text() in text for text in texts):
+                if language not in texts:
+                    texts[language] = [s.text(language) for s in declaration.segments if s.is_in(language)]
+                if not any(quote.text() in text for text in texts[language]):
                     findings.append(Finding(f"site/{relative}", quote.line, CHECK,
                                             "an inline quote does not show the declaration's text",
                                             "rebuild; if it persists, report a bug in overrides/hooks/_quotes.py"))
