@@ -200,6 +200,14 @@ def test_counterparts_with_a_different_structure_fail(tree):
     assert paths == ["docs/strand-1.en.md", "docs/strand-3.en.md"]
 
 
+def test_a_heading_without_an_explicit_id_fails_in_every_language(tree):
+    for lang in ("fr", "en"):
+        edit(tree, f"docs/strand-3.{lang}.md", " {#left-open}", "")
+    assert sorted(findings(tree, "translations")) == [
+        ("docs/strand-3.en.md", line_of(tree, "docs/strand-3.en.md", "## What the text")),
+        ("docs/strand-3.fr.md", line_of(tree, "docs/strand-3.fr.md", "## Ce que le texte"))]
+
+
 def test_french_left_in_an_english_page_is_flagged(tree):
     line = append(tree, "docs/strand-1.en.md", "The monitoring of the cessez-le-feu is American.")
     line2 = append(tree, "docs/strand-1.en.md", "Cette phrase est restée dans la langue des volets.")

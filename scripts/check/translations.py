@@ -106,24 +106,20 @@ def _outline(page) -> dict[str, list]:
 
 
 def _structure(sources) -> list[Finding]:
+    """Every heading has an explicit id; every page is built like its French counterpart (a page
+    without one is _pairs' finding)."""
     findings = []
     french = sources.pages_in(declaration_module.SOURCE_LANGUAGE)
-    for page in french.values():
-        for heading in page.headings:
-            if heading.value[1] is None:
-                findings.append(Finding(page.relative, heading.line, CHECK, f"heading '{heading.text}' has no explicit id",
-                                        "end it with { #an-id }, the same in every language"))
-    for lang in sources.targets:
-        for translated in sources.pages_in(lang).values():
-            original = french.get(translated.slug)
+    for lang in sources.languages:
+        for page in sources.pages_in(lang).values():
+            original = french.get(page.slug)
             if original is None:
                 continue
-            for heading in translated.headings:
-                if heading.value[1] is None:
-                    findings.append(Finding(translated.relative, heading.line, CHECK,
-                                            f"heading '{heading.text}' has no explicit id",
-                                            "end it with { #an-id }, the same in every language"))
-            findings += _compare(translated, original)
+            findings += [Finding(page.relative, heading.line, CHECK, f"heading '{heading.text}' has no explicit id",
+                                 "end it with { #an-id }, the same in every language")
+                         for heading in page.headings if heading.value[1] is None]
+            if page is not original:
+                findings += _compare(page, original)
     return findings
 
 
