@@ -22,6 +22,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml, read_text
+from .markers import ID
 from .meaning import MEANING_FILE, Meaning, load_meaning
 
 HERE = Path(__file__).parent
@@ -37,7 +38,6 @@ INTERFACE_FILES = "interface.*.yml"
 KINDS = ("heading", "paragraph", "item")
 ITEM_MARKER = "- "
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PART = re.compile(r"preamble|closing|strand-[1-9][0-9]?")
 # A segment's ID is its part, alone or followed by its role: preamble-3, strand-2-heading,
 # strand-2-text, strand-2-item-4; reader's labels ("Strand 2, item 4") are made from it.

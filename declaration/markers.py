@@ -40,9 +40,10 @@ LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)"
 # An admonition (!!! note, ??? note): its content is indented, like a list item's, and is prose.
 ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$))")
-SEGMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# An ID of the data (segment, glossary entry, page): lowercase words joined by hyphens.
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\[\]\n]{0,100})\]\]")
-INLINE_QUOTE_BODY = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<sentence>[1-9][0-9]{0,2}))?")
+INLINE_QUOTE_BODY = re.compile(rf"(?P<id>{ID.pattern})(?:\.(?P<sentence>[1-9][0-9]{{0,2}}))?")
 GLOSSARY_REF = re.compile(r"\[(?P<words>[^\[\]\n]{1,200})\]\(glossary:(?P<id>[^()\s]{0,100})\)")
 TAB_WIDTH = 4
 NOT_NEWLINE = re.compile(r"[^\n]")
@@ -319,7 +320,7 @@ def _inline_markers(page: ScannedPage) -> list[Marker]:
                               error=error))
     taken = [(marker.start, marker.end) for marker in markers]
     for match in GLOSSARY_REF.finditer(prose):
-        error = "" if SEGMENT_ID.fullmatch(match["id"]) else (
+        error = "" if ID.fullmatch(match["id"]) else (
             f"malformed glossary reference {match[0]}: write [words](glossary:ID) with an ID "
             "from declaration/glossary.yml")
         markers.append(Marker(GLOSSARY_REFERENCE, page.line_of(match.start()), match.start(), match.end(),

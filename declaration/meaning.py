@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml
+from .markers import ID
 
 MEANING_FILE = "meaning.yml"
 KINDS = ("condition", "modality", "scope", "leadership")
-SENTENCE = re.compile(r"(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<number>[1-9][0-9]?))?")
+SENTENCE = re.compile(rf"(?P<id>{ID.pattern})(?:\.(?P<number>[1-9][0-9]?))?")
 ALL_WORDS = " + "
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from declaration import ID, LANGUAGE_CODE
 from declaration.files import InputError, parse_yaml, read_text
 from declaration.markers import scan
 from overrides.hooks._history import Change, read_history
@@ -23,8 +24,8 @@ from overrides.hooks._site import project_root, repository
 # Which data file is whose: the data of every language, or the translation and words of one.
 DATA_FILES = {"declaration.fr.txt": "text", "declaration.fr.txt.sha256": "text", "segments.yml": "segments",
               "glossary.yml": "glossary", "meaning.yml": "meaning", "publication.yml": "publication"}
-OF_A_LANGUAGE = re.compile(r"(?P<kind>translation|interface)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.yml")
-PAGE = re.compile(r"docs/(?P<snippet>_snippets/)?(?P<slug>[a-z0-9-]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md")
+OF_A_LANGUAGE = re.compile(rf"(?P<kind>translation|interface)\.(?P<lang>{LANGUAGE_CODE.pattern})\.yml")
+PAGE = re.compile(rf"docs/(?P<snippet>_snippets/)?(?P<slug>{ID.pattern})\.(?P<lang>{LANGUAGE_CODE.pattern})\.md")
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ CONTENT_FILES = ("declaration/*.txt", "declaration/*.yml", "mkdocs.yml", "overri
 # What docs/ may hold besides pages and snippets: assets of these kinds. Scripts are reviewed code:
 # the site's own two, no other.
 ASSET_SUFFIXES = {".css", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff2"}
-PAGE_NAME = re.compile(r"(?:_snippets/)?[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\.md")
+PAGE_NAME = re.compile(rf"(?:_snippets/)?{declaration.ID.pattern}\.{declaration.LANGUAGE_CODE.pattern}\.md")
 
 
 @dataclass
