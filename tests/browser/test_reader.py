@@ -39,6 +39,26 @@ def test_the_language_switcher_lands_on_the_counterpart(page, served_site):
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
+HEADER_BOXES = """[...document.querySelectorAll('.md-header__inner > *')].map(element => {
+    const box = element.getBoundingClientRect();
+    return `${element.className} ${box.x} ${box.width}`;
+})"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+def test_the_header_stays_put_when_material_s_script_arrives(browser, served_site, viewport):
+    # The script arrives on the first interaction, often a pointer on its way to the language
+    # switcher: were the search field and palette toggle to appear then, the switcher would move.
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(served_site.url + "strand-2.html")
+    before = page.evaluate(HEADER_BOXES)
+    wait_for_material(page)
+    after = page.evaluate(HEADER_BOXES)
+    context.close()
+    assert "md-search" in " ".join(after) and after == before
+
+
 @pytest.mark.parametrize("lang, path", [("fr", "strand-1.html"), ("en", "en/strand-1.html")])
 def test_a_glossary_tooltip_shows_on_hover_and_on_focus_and_closes_on_escape(page, served_site, lang, path):
     page.goto(served_site.url + path)
