@@ -46,8 +46,10 @@ def line_of(tree: Path, relative: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def findings(tree: Path, check: str, severity: str = "error") -> list[tuple[str, int]]:
-    return [(f.path, f.line) for f in check_sources(tree) if f.check == check and f.severity == severity]
+def findings(tree: Path, check: str, severity: str = "error", path: str | None = None) -> list[tuple[str, int]]:
+    """(file, line) of each finding of `check` on the tree's sources; `path`: in that file only."""
+    return [(f.path, f.line) for f in check_sources(tree)
+            if f.check == check and f.severity == severity and path in (None, f.path)]
 
 
 def test_the_clean_tree_passes_every_check_and_the_build():

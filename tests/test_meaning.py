@@ -9,14 +9,10 @@ import pytest
 from scripts.check import check_sources
 from scripts.check.__main__ import main
 
-from test_check import append, edit, line_of
+from test_check import append, edit, findings, line_of
 
 GLOSSARY = "declaration/glossary.yml"
 TRANSLATION = "declaration/translation.en.yml"
-
-
-def meaning(tree, path=None) -> list[tuple[str, int]]:
-    return [(f.path, f.line) for f in check_sources(tree) if f.check == "meaning" and (path is None or f.path == path)]
 
 
 # Each: the page, a sentence that breaks the text's meaning, the qualifier or claim it breaks.
@@ -59,14 +55,14 @@ def test_a_sentence_that_drops_a_condition_strengthens_a_modality_or_overclaims_
 @pytest.mark.parametrize("page, sentence", FAITHFUL, ids=[sentence[:40] for _, sentence in FAITHFUL])
 def test_a_sentence_that_restates_the_text_with_its_qualifiers_passes(tree, page, sentence):
     line = append(tree, page, sentence)
-    assert (page, line) not in meaning(tree, page)
+    assert (page, line) not in findings(tree, "meaning", path=page)
 
 
 def test_a_glossary_definition_is_held_to_the_same_qualifiers_and_claims(tree):
     edit(tree, GLOSSARY, "Military measures meant to reassure a State about its security.",
          "Military measures meant to reassure a State; the reassurance measures are implemented at Ukraine’s request.")
     edit(tree, GLOSSARY, "Discouraging an attack by showing", "Troops discouraging an attack by showing")
-    assert len(meaning(tree, GLOSSARY)) == 2
+    assert len(findings(tree, "meaning", path=GLOSSARY)) == 2
 
 
 @pytest.mark.parametrize("old, new", [
@@ -79,28 +75,24 @@ def test_the_translation_keeps_every_qualifier(tree, old, new):
     assert old in text
     edit(tree, TRANSLATION, old, new)
     line = line_of(tree, TRANSLATION, new)
-    assert any(path == TRANSLATION and found <= line for path, found in meaning(tree, TRANSLATION))
+    assert any(path == TRANSLATION and found <= line for path, found in findings(tree, "meaning", path=TRANSLATION))
 
 
 def test_a_fact_in_a_context_box_needs_its_source(tree):
     box = ('!!! context "Context: not part of the text"\n\n    The summit was held in Paris, it is said.\n\n'
            "    The summit had co-chairs.[^source]\n\n[^source]: A report, <https://www.elysee.fr/>")
     line = append(tree, "docs/strand-5.en.md", box)
-    assert meaning(tree, "docs/strand-5.en.md") == [("docs/strand-5.en.md", line + 2)]
+    assert findings(tree, "meaning", path="docs/strand-5.en.md") == [("docs/strand-5.en.md", line + 2)]
 
 
 def test_a_context_box_may_hold_what_the_text_does_not_say_with_its_source(tree):
     box = ('!!! context "Context: not part of the text"\n\n    France and the United Kingdom spoke of deploying '
            "troops after a peace deal.[^uk]\n\n[^uk]: The UK Prime Minister's remarks, <https://www.gov.uk/>")
     append(tree, "docs/strand-5.en.md", box)
-    assert meaning(tree, "docs/strand-5.en.md") == []
+    assert findings(tree, "meaning", path="docs/strand-5.en.md") == []
 
 
 # French typography ---------------------------------------------------------------------------------
-
-
-def typography(tree) -> list[tuple[str, int]]:
-    return [(f.path, f.line) for f in check_sources(tree) if f.check == "typography"]
 
 
 def test_french_prose_needs_french_spaces_and_make_typography_puts_them_in(tree):
@@ -108,7 +100,7 @@ def test_french_prose_needs_french_spaces_and_make_typography_puts_them_in(tree)
     quote = append(tree, "docs/strand-5.fr.md", "> Ces garanties s’articuleront autour de plusieurs volets :")
     code = append(tree, "docs/strand-5.fr.md", "Écrire `a : b` ou [x](https://example.org/?q=1).")
     english = append(tree, "docs/strand-5.en.md", "Three forms: training; co-production!")
-    assert ("docs/strand-5.fr.md", line) in typography(tree)
+    assert ("docs/strand-5.fr.md", line) in findings(tree, "typography")
     assert main(["typography", "--root", str(tree)]) == 0
     text = (tree / "docs" / "strand-5.fr.md").read_text(encoding="utf-8").split("\n")
     assert text[line - 1] == "Trois formes\u00a0: la formation\u202f; la coproduction\u202f! «\u00a0Renseignement\u00a0»."
@@ -116,5 +108,5 @@ def test_french_prose_needs_french_spaces_and_make_typography_puts_them_in(tree)
     assert text[code - 1] == "Écrire `a : b` ou [x](https://example.org/?q=1)."
     assert (tree / "docs" / "strand-5.en.md").read_text(encoding="utf-8").split("\n")[english - 1] == \
         "Three forms: training; co-production!"
-    assert typography(tree) == []
+    assert findings(tree, "typography") == []
     assert main(["typography", "--root", str(tree)]) == 0  # nothing left to change
