@@ -26,6 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.check.site_config import read_config, site_languages
 from scripts.local_site import (CHROMIUM, CHROMIUM_FLAGS, ROOT, axe_context, axe_violations, build_for,
                                 free_port, page_paths, served)
 
@@ -67,10 +68,12 @@ def main(argv=None) -> int:
         url = f"http://127.0.0.1:{port}/"
         build_for(url, work / "site")
         pages = args.pages or page_paths(work / "site")
+        default_language = site_languages(read_config(ROOT))[0]
         html_errors = _nu_errors(work / "site", pages)
         with served(work / "site", port):
             axe = _axe(url, pages)
-            rows = [_row(url, page, args.runs, work, axe[page], html_errors[page]) for page in pages]
+            rows = [_row(url, page, _language(page, default_language), args.runs, work, axe[page], html_errors[page])
+                    for page in pages]
         baseline = _baseline(work, pages) if args.baseline else {}
 
     for row in rows:
@@ -90,9 +93,8 @@ def _lighthouse(url: str, preset: str, work: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-def _row(url: str, page: str, runs: int, work: Path, axe_violations: int, html_errors: int) -> dict:
-    folder = page.split("/")[0] if "/" in page else ""
-    row = {"page": page, "lang": folder or "fr"}
+def _row(url: str, page: str, lang: str, runs: int, work: Path, axe_violations: int, html_errors: int) -> dict:
+    row = {"page": page, "lang": lang}
     for preset in PRESETS:
         reports = [_lighthouse(url + page, preset, work) for _ in range(runs)]
         scores = [r["categories"]["performance"]["score"] for r in reports]
@@ -111,6 +113,11 @@ def _row(url: str, page: str, runs: int, work: Path, axe_violations: int, html_e
     row["html_errors"] = html_errors
     print(f"  measured {page}", file=sys.stderr)
     return row
+
+
+def _language(page: str, default_language: str) -> str:
+    """A page's language: its folder's (en/strand-3.html), or the default's at the root."""
+    return page.split("/")[0] if "/" in page else default_language
 
 
 def _axe(url: str, pages: list[str]) -> dict[str, int]:
