@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from babel.dates import format_date
-
 from declaration import ID, LANGUAGE_CODE
 from declaration.files import InputError, parse_yaml, read_text
 from declaration.markers import scan
 from overrides.hooks._history import Change, read_history
-from overrides.hooks._site import project_root, repository
+from overrides.hooks._site import project_root, repository, spelled_date
 
 # Which data file is whose: the data of every language, or the translation and words of one.
 DATA_FILES = {"declaration.fr.txt": "text", "declaration.fr.txt.sha256": "text", "segments.yml": "segments",
@@ -76,8 +74,7 @@ def changes(marker, context) -> str:
         blocks.append(context.html(f"<p>{escape(language('changes.none'))}</p>"))
     commits = f"{repository(context.config)}/commit/"
     for day in dict.fromkeys(entry.change.day for entry in found):
-        spelled = format_date(day, format="long", locale=language("locale"))
-        blocks.append(f"## {spelled} {{ #day-{day.isoformat()} }}\n")
+        blocks.append(f"## {spelled_date(day, language)} {{ #day-{day.isoformat()} }}\n")
         items = "".join(_item(entry, language, commits) for entry in found if entry.change.day == day)
         blocks.append(context.html(f'<ul class="dp-changes">{items}</ul>') + "\n")
     return "\n".join(blocks)

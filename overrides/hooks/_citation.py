@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-
 import declaration
 from overrides.hooks._history import read_history
-from overrides.hooks._site import project_root, publication, words
+from overrides.hooks._site import project_root, publication, spelled_date, words
 
 
 def site_changed(config) -> date | None:
@@ -25,14 +23,8 @@ def site_changed(config) -> date | None:
 def citation(config, lang: str, passage: str, url: str) -> str:
     """A ready citation of a passage of the text (or of the whole text), in a language."""
     language, facts = words(config, lang), publication(config)
-    locale = language("locale")
     changed = site_changed(config)
     return language("cite.citation", title=facts.title.get(lang, facts.title[declaration.SOURCE_LANGUAGE]),
-                    issuer=facts.issuer, place=facts.place, date=spelled(facts.date, locale), passage=passage,
-                    edition=language("cite.edition"), site=language("site_name"), url=url,
-                    changed=language("cite.changed", date=format_date(changed, format="long", locale=locale))
-                    if changed else "")
-
-
-def spelled(iso: str, locale: str) -> str:
-    return format_date(date.fromisoformat(iso), format="long", locale=locale)
+                    issuer=facts.issuer, place=facts.place, date=spelled_date(date.fromisoformat(facts.date), language),
+                    passage=passage, edition=language("cite.edition"), site=language("site_name"), url=url,
+                    changed=language("cite.changed", date=spelled_date(changed, language)) if changed else "")

@@ -11,9 +11,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date
 from mkdocs.exceptions import PluginError
 
 import declaration
@@ -143,7 +145,7 @@ def page_error(page, line: int, message: str) -> PluginError:
     return PluginError(f"docs/{page.file.src_uri}:{line + markdown_line_offset(page)}: {message}")
 
 
-# Labels -----------------------------------------------------------------------------------------------
+# Labels and dates -----------------------------------------------------------------------------------------------
 
 
 def part_label(part: str, words: declaration.Words) -> str:
@@ -162,6 +164,12 @@ def segment_label(segment: declaration.Segment, words: declaration.Words) -> str
     if role.startswith("item-"):
         return words("segment.item", part=part, number=role.removeprefix("item-"))
     return words(f"segment.{role}", part=part)
+
+
+def spelled_date(day: date, words: declaration.Words) -> str:
+    """A day as the language writes it in running text, "2 février 2026" (babel's long format, in
+    the locale of its interface words): every date a page shows is written by this."""
+    return format_date(day, format="long", locale=words("locale"))
 
 
 # Patching Material's HTML --------------------------------------------------------------------------

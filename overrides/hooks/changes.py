@@ -12,14 +12,13 @@ import xml.etree.ElementTree as ElementTree
 from datetime import datetime, time, timezone
 from html import escape
 
-from babel.dates import format_date
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from overrides.hooks._changes import entries
 from overrides.hooks._history import read_history
 from overrides.hooks._site import (build_language, default_language, language_folder, languages, page_language,
-                                   project_root, repository, words)
+                                   project_root, repository, spelled_date, words)
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "changes.xml"
@@ -56,7 +55,7 @@ def on_page_content(html, page, config, files):
     if not first or not last or first == last:
         return html
     language = words(config, page_language(page))
-    since = language("changes.since", date=format_date(first, format="long", locale=language("locale")))
+    since = language("changes.since", date=spelled_date(first, language))
     return (html + f'<aside class="dp-changed"><p>{escape(since)} <a href="{CHANGES_PAGE}">'
             f'{escape(language("changes.see"))}</a></p></aside>')
 

@@ -12,17 +12,15 @@ MkDocs' own edit_uri (mkdocs.yml).
 
 from __future__ import annotations
 
-
-from babel.dates import format_date
 from markupsafe import escape
 
 from overrides.hooks._history import read_history
-from overrides.hooks._site import page_language, project_root, words
+from overrides.hooks._site import page_language, project_root, spelled_date, words
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta.update({key: escape(value) for key, value in page.meta.items() if isinstance(value, str)})
     changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
     if changed:
-        page.meta["revision_date"] = format_date(changed, format="long", locale=words(config, page_language(page))("locale"))
+        page.meta["revision_date"] = spelled_date(changed, words(config, page_language(page)))
     return markdown
