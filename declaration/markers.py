@@ -333,15 +333,21 @@ def _inline_markers(page: ScannedPage) -> list[Marker]:
 def _stray_references(page: ScannedPage, taken: list[tuple[int, int]]) -> list[Marker]:
     """`(glossary:` outside a well-formed reference: a reference the build would not expand."""
     strays = []
-    position = page.prose.find("(glossary:")
+    prose = page.prose
+    position = prose.find("(glossary:")
     while position != -1:
         index = bisect.bisect_right(taken, (position, float("inf"))) - 1
         if index < 0 or not taken[index][0] <= position < taken[index][1]:
-            end = page.prose.find(")", position)
+            # The reference's end is looked for where a well-formed one could end (GLOSSARY_REF:
+            # an ID of at most 100 characters, on the same line), never further: each stray costs
+            # a bounded search, so the scan stays linear in the page's length.
+            line = page.line_of(position)
+            line_end = page._line_starts[line] - 1 if line < len(page._line_starts) else len(prose)
+            end = prose.find(")", position, min(position + len("(glossary:") + 101, line_end))
             end = position + len("(glossary:") if end == -1 else end + 1
-            strays.append(Marker(GLOSSARY_REFERENCE, page.line_of(position), position, end,
-                                 page.prose[position:end],
+            strays.append(Marker(GLOSSARY_REFERENCE, line, position, end,
+                                 prose[position:end],
                                  error="malformed glossary reference: write [words](glossary:ID), "
                                        "the words in brackets, no space, no title"))
-        position = page.prose.find("(glossary:", position + 1)
+        position = prose.find("(glossary:", position + 1)
     return strays

@@ -14,6 +14,9 @@ import pytest
 from builds import LANGUAGES, TEST_SITE_URL, build, copy_tree, git
 from scripts.check.site import BuiltSite
 
+# One worker runs this file's tests: they share the histories and their builds.
+pytestmark = pytest.mark.xdist_group("changes")
+
 COMMITS = "https://github.com/paris-declaration/explainer/commit/"
 # The history the copy is given: (day, subject, files changed), oldest first.
 PUBLISHED = ("2026-01-10", "Publish the site")

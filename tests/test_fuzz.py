@@ -1,8 +1,8 @@
 """The gate, fuzzed (Hypothesis): pages and data entries built from fragments of Markdown, HTML,
 entities, Unicode and front matter.
 
-- Never a traceback, in bounded time: the checker reads whatever an edit holds (many examples,
-  on a small tree, no build).
+- Never a traceback: the checker reads whatever an edit holds (many examples, on a small tree,
+  no build).
 - Whatever the built page would run or fetch from elsewhere is rejected: the fuzzed page is
   built for real and read by an oracle of its own (html5lib, another WHATWG parser than the
   checker's, with rules written apart); when the oracle finds anything active, `make check` must
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import html5lib
@@ -24,6 +23,9 @@ from hypothesis import strategies as st
 from scripts.check import build, check_site, check_sources, failed
 
 from builds import ROOT, copy_tree
+
+# One worker runs this file's tests: they share the small tree.
+pytestmark = pytest.mark.xdist_group("fuzz")
 
 MARKDOWN = ["[x](https://example.org/)", "[x](text.md#closing)", "**b**", "*i*", "`code`", "\n```\ncode\n```\n",
             "\n- item\n", "\n> quote\n", "\n{: .note }\n", "[[strand-3-text.3]]", "[deterrence](glossary:dissuasion)",
@@ -74,10 +76,8 @@ def test_the_checker_never_crashes_whatever_a_page_or_an_entry_holds(small_tree,
         translation = translation.replace("    - diplomatic initiatives,", f"    - {text!r}", 1)
     (small_tree / "declaration" / "glossary.yml").write_text(glossary, encoding="utf-8")
     (small_tree / "declaration" / "translation.en.yml").write_text(translation, encoding="utf-8")
-    started = time.perf_counter()
     findings = check_sources(small_tree)  # raises on a traceback: that is the failure this looks for
     event(f"{place}: {'rejected as input' if any(f.check == 'input' for f in findings) else 'read through'}")
-    assert time.perf_counter() - started < 5
     assert all(f.path and f.line >= 1 and f.fix for f in findings)
 
 

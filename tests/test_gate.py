@@ -10,7 +10,6 @@ would) on the line that holds it. The edits that cannot even be read are each re
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,9 @@ from scripts.check.site import BuiltSite
 from scripts.check.sources import read_sources
 
 from builds import LANGUAGES, ROOT, TEST_SITE_URL, copy_tree
+
+# One worker runs this file's tests: they share the hostile build.
+pytestmark = pytest.mark.xdist_group("gate")
 
 # (name, page, Markdown appended to it); each line marked ◀ is where the finding must point.
 HOSTILE_PAGES = [
@@ -124,16 +126,13 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize("name, relative, damage, words", MALFORMED, ids=[case[0] for case in MALFORMED])
-def test_malformed_input_fails_cleanly_in_bounded_time(tree, name, relative, damage, words):
+def test_malformed_input_fails_cleanly(tree, name, relative, damage, words):
     path = tree / relative
     path.write_bytes(damage(path.read_text(encoding="utf-8")))
-    started = time.perf_counter()
     findings = check_all(tree)
-    elapsed = time.perf_counter() - started
     errors = [f for f in findings if f.severity == "error" and f.path == relative]
     assert any(words in f.problem for f in errors), [str(f) for f in findings]
     assert {f.check for f in errors} == {"input"}, [str(f) for f in errors]  # not what follows from it
-    assert elapsed < 10, elapsed  # a bound for the worst case, not a benchmark
 
 
 @pytest.mark.parametrize("name, relative, content, words", [
@@ -179,21 +178,21 @@ def test_a_file_published_that_no_page_produced_is_reported(built_copy):
 
 
 ADVERSARIAL = {"backtick runs": "`` ` ", "`<a ` runs": "<a ", "`[` runs": "[", "glossary references": "[x](glossary:",
-               "inline quotes": "[[", "comment openings": "<!--", "image openings": "![", "mixed": "[a](b `c` <d "}
+               "stray glossary references": "(glossary:x ", "inline quotes": "[[", "comment openings": "<!--",
+               "image openings": "![", "mixed": "[a](b `c` <d "}
 
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
-def test_no_reader_of_the_checker_backtracks_on_a_megabyte_of_adversarial_text(name):
-    """Each reader the checks run on a page's text, fed a 1 MB line that the size limits would
-    stop first: none of them is super-linear."""
+def test_every_reader_of_the_checker_reads_adversarial_text_through(name):
+    """Each reader the checks run on a page's text, fed a long line that the size limits would stop
+    first, reads it through and keeps its invariants. That they stay linear is measured by growth
+    (n and 8n) in the benchmark, `make bench` (scripts/bench.py), not by a clock here."""
     from declaration.markers import scan
     from scripts.check import characters, safety
     from scripts.check.pages import markdown_problems
 
-    line = ADVERSARIAL[name] * (1_000_000 // len(ADVERSARIAL[name]))
-    started = time.perf_counter()
-    scan(line)
-    safety.scan_line(line)
-    characters.scan(line)
+    line = ADVERSARIAL[name] * (200_000 // len(ADVERSARIAL[name]))
+    scanned = scan(line)
+    assert len(scanned.prose) == len(line) and all(line[m.start:m.end] == m.text for m in scanned.markers)
+    assert safety.scan_line(line) is not None and characters.scan(line) == []
     markdown_problems(Path("x.md"), line)
-    assert time.perf_counter() - started < 10  # seconds, for a megabyte: linear (quadratic took minutes)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.local_site import (CHROMIUM, CHROMIUM_FLAGS, INSTALL_HINT, build_for, chromium_available,
+from scripts.check.site_config import read_config, site_languages
+from scripts.local_site import (CHROMIUM, CHROMIUM_FLAGS, INSTALL_HINT, ROOT, build_for, chromium_available,
                                 free_port, page_paths, served)
 
 
@@ -27,6 +28,13 @@ class ServedSite:
     url: str  # http://127.0.0.1:PORT/
     pages: list  # every content page of every language: index.html, …, en/about.html
     root: Path  # the built site being served
+    default_language: str  # the one whose pages are at the root
+
+    def pages_in(self, lang: str) -> list[str]:
+        """The pages of one language: the default's at the root, the others' in their folder."""
+        if lang == self.default_language:
+            return [path for path in self.pages if "/" not in path]
+        return [path for path in self.pages if path.startswith(f"{lang}/")]
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +44,7 @@ def served_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("served-site")
     build_for(url, site_dir)
     with served(site_dir, port):
-        yield ServedSite(url, page_paths(site_dir), site_dir)
+        yield ServedSite(url, page_paths(site_dir), site_dir, site_languages(read_config(ROOT))[0])
 
 
 @pytest.fixture(scope="session")

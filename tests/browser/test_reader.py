@@ -112,19 +112,31 @@ class Reading:
     console_errors: list[str]  # what the browser reported, Content-Security-Policy violations included
 
 
+# Each language's pages are read in a group of their own, so that the two halves of the sweep
+# (most of the browser's time, spent waiting on axe) run on both workers at once.
+BY_LANGUAGE = [pytest.param(lang, marks=pytest.mark.xdist_group(f"reading-{lang}"), id=lang) for lang in ("fr", "en")]
+
+
 @pytest.fixture(scope="session")
-def every_page_read(browser, served_site) -> Reading:
-    """Every page loaded once and checked by axe in the light palette, then in the dark one (set as
-    the palette script sets it, once the colours' transitions have ended), every request
-    recorded on the way: listened to, not routed (a route would turn the browser's cache off),
-    and nothing waits for the network to go idle, since pages ask for nothing after their load
-    event until the reader interacts."""
-    reading = Reading([], {}, [])
+def readings(browser, served_site) -> dict[str, Reading]:
+    """Each language's pages, read once per session (see read_every_page), by language."""
+    return {}
+
+
+def read_every_page(readings: dict, lang: str, browser, served_site) -> Reading:
+    """Every page of a language loaded once and checked by axe in the light palette, then in the
+    dark one (set as the palette script sets it, once the colours' transitions have ended), every
+    request recorded on the way: listened to, not routed (a route would turn the browser's cache
+    off), and nothing waits for the network to go idle, since pages ask for nothing after their
+    load event until the reader interacts."""
+    if lang in readings:
+        return readings[lang]
+    reading = readings[lang] = Reading([], {}, [])
     context = axe_context(browser, color_scheme="light")
     page = context.new_page()
     page.on("request", lambda request: reading.requests.append(request.url))
     page.on("console", lambda message: message.type == "error" and reading.console_errors.append(message.text))
-    for path in served_site.pages:
+    for path in served_site.pages_in(lang):
         page.goto(served_site.url + path)
         for scheme in ("default", "slate"):
             page.evaluate(SET_PALETTE, scheme)
@@ -144,17 +156,21 @@ def _record(route, requests: list[str], site: str) -> None:
         route.abort()
 
 
-def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(every_page_read):
-    assert every_page_read.violations == {}
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_axe_finds_no_wcag_violation_on_any_page_in_either_palette(readings, lang, browser, served_site):
+    assert read_every_page(readings, lang, browser, served_site).violations == {}
 
 
-def test_no_page_breaks_its_own_content_security_policy_or_logs_an_error(every_page_read):
-    assert every_page_read.console_errors == []
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_no_page_breaks_its_own_content_security_policy_or_logs_an_error(readings, lang, browser, served_site):
+    assert read_every_page(readings, lang, browser, served_site).console_errors == []
 
 
-def test_no_page_requests_anything_from_elsewhere(every_page_read, served_site):
-    outside = sorted({url for url in every_page_read.requests if not url.startswith((served_site.url, "data:"))})
-    assert len(every_page_read.requests) > 2 * len(served_site.pages)  # pages, and what they load
+@pytest.mark.parametrize("lang", BY_LANGUAGE)
+def test_no_page_requests_anything_from_elsewhere(readings, lang, browser, served_site):
+    reading = read_every_page(readings, lang, browser, served_site)
+    outside = sorted({url for url in reading.requests if not url.startswith((served_site.url, "data:"))})
+    assert len(reading.requests) > 2 * len(served_site.pages_in(lang))  # pages, and what they load
     assert outside == []
 
 
