@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin citation anchors typography new-language test audit audit-deps lock clean
+.PHONY: help serve build check repin citation anchors new-language test bench audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -46,16 +46,17 @@ $(CFFCONVERT_INSTALLED): requirements-cffconvert.lock
 serve: $(SITE_INSTALLED) ## Serve the site on http://127.0.0.1:8000, rebuilt on every change
 	SITE_URL=$(LOCAL_URL) $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
-# The gate of every publication, and of every pull request's preview: built aside, then every
-# check reads the sources and what was built; site/ is replaced only when all pass, so that what
-# is checked is what is published. Never add -q: with it, --strict lets warnings pass.
-build: $(SITE_INSTALLED) ## Build site/ strictly and check what was built: any failure leaves site/ as it was
+# The gate of every publication, and of every pull request's preview: the inputs are checked
+# before anything is built, the site is built aside, under a budget of time and memory, and every
+# check reads what the pages say as built and what was published; site/ is replaced only when all
+# pass, so that what is checked is what is published. `make check` is the same gate, built aside
+# and thrown away.
+build: $(SITE_INSTALLED) ## Check the inputs, build site/ strictly, check what was built: any failure leaves site/ as it was
 	rm -rf site.partial
-	$(MKDOCS) build --strict --site-dir site.partial 2>&1 | { grep -v '^INFO' || true; }
-	$(PYTHON) -m scripts.check --site site.partial
+	$(PYTHON) -m scripts.check --site-dir site.partial
 	rm -rf site && mv site.partial site
 
-check: $(SITE_INSTALLED) ## Run the checks an editor runs before a pull request
+check: $(SITE_INSTALLED) ## Run every check, as `make build` does, without keeping the site
 	$(PYTHON) -m scripts.check
 
 repin: $(SITE_INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
@@ -66,9 +67,6 @@ citation: $(SITE_INSTALLED) ## Write CITATION.cff (how to cite this site) from t
 
 anchors: $(SITE_INSTALLED) ## Record the anchors the built site publishes (once published, they stay)
 	$(PYTHON) -m scripts.check anchors
-
-typography: $(SITE_INSTALLED) ## Put French spaces (before ; ! ? : and inside « ») in the French prose
-	$(PYTHON) -m scripts.check typography
 
 new-language: $(SITE_INSTALLED) ## Scaffold a language of the site: make new-language CODE=uk
 	@test -n "$(CODE)" || { echo "usage: make new-language CODE=uk" >&2; exit 2; }
@@ -90,6 +88,9 @@ $(AUDIT_TOOLS): scripts/audit/package-lock.json
 
 audit: $(TEST_INSTALLED) $(AUDIT_TOOLS) ## Measure every page: Lighthouse, axe, Nu Html Checker, weight (a benchmark)
 	$(PYTHON) -m scripts.audit $(AUDIT_ARGS)
+
+bench: $(TEST_INSTALLED) $(CFFCONVERT_INSTALLED) $(NODE_TOOLS) ## Measure growth, the gate's time and the suite's (a benchmark): make bench WHAT=growth
+	$(PYTHON) -m scripts.bench $(WHAT)
 
 # --strict: a dependency that could not be looked up fails, rather than pass unaudited.
 audit-deps: $(TEST_INSTALLED) ## Look up the locked dependencies in the vulnerability databases (needs the network)

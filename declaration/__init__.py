@@ -24,6 +24,7 @@ from pathlib import Path
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml, read_text
 from .markers import ID
 from .meaning import MEANING_FILE, Meaning, load_meaning
+from .typography import spacing
 
 HERE = Path(__file__).parent
 SOURCE_LANGUAGE = "fr"
@@ -54,9 +55,11 @@ MAX_SENTENCE = 1_500
 MAX_TERM = 120
 MAX_DEFINITION = 1_200
 
-# A sentence ends with . ! or ? followed by a space and a capital letter. The text has no
-# abbreviations with a dot, so this splits each of its paragraphs the way a reader would.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ])")
+# A sentence ends with . ! ? or … followed by spaces and a capital letter, an opening quote or
+# bracket (or a quotation of the text, ⟦ID⟧, in the checks' reading of the prose). The text has
+# no abbreviations with a dot: this splits its paragraphs, and the prose around it, the way a
+# reader would. The one sentence splitter of the project.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[ \t\n\u00a0\u202f]+(?=[«“\"(⟦A-ZÀ-ÖØ-Þ])")
 # Typographic variants that a reader cannot tell apart on screen; matching of glossary forms and
 # the "quote matches only after folding" warning both use this one table.
 TYPOGRAPHIC_FOLDS = str.maketrans({"\u2019": "'", "\u2011": "-", "\u00a0": " ", "\u202f": " "})
@@ -82,7 +85,7 @@ def source_hash(french: str) -> str:
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    return tuple(SENTENCE_BREAK.split(text))
+    return tuple(piece.strip() for piece in SENTENCE_BREAK.split(text) if piece.strip())
 
 
 def contains_form(text: str, form: str) -> bool:
@@ -413,7 +416,8 @@ class Words:
             value = value[name]
         for name, field in fields.items():
             value = value.replace("{" + name + "}", str(field))
-        return value
+        # The French the site writes takes French spaces, typed or not (typography.py).
+        return spacing(self.lang)(value) if isinstance(value, str) else value
 
 
 def load_words(root: Path, lang: str) -> Words:

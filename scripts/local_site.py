@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from scripts.build import strict_build
+from scripts import build as builder
 from scripts.check.site_config import read_config, site_languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,9 @@ def free_port() -> int:
 
 
 def build_for(url: str, site_dir: Path) -> None:
-    strict_build(ROOT, site_dir, url).check_returncode()
+    built = builder.build(ROOT, site_dir, url)
+    if built.returncode != 0:
+        raise RuntimeError(f"the site does not build for {url}:\n{built.output}")
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.build import strict_build
+from scripts import build as builder
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; copies of the tree hold these and nothing else.
@@ -18,9 +19,9 @@ TEST_SITE_URL = "https://example.test/explainer/"
 LANGUAGES = ("fr", "en")
 
 
-def build(root: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> subprocess.CompletedProcess:
+def build(root: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> builder.Built:
     """A strict build of the tree at `root`, as `make build` runs it."""
-    return strict_build(root, site_dir, site_url)
+    return builder.build(root, site_dir, site_url)
 
 
 def copy_tree(destination: Path) -> Path:
@@ -41,3 +42,39 @@ def git(root: Path, *arguments: str, day: str | None = None) -> str:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T10:00:00+00:00"
     return subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.test", *arguments],
                           cwd=root, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@dataclass
+class Checked:
+    """A copy of the tree with many edits, checked once (`make check`): each edit stands on lines
+    of its own, and each test asks about its lines."""
+
+    tree: Path
+    findings: list
+
+    def at(self, path: str, line: int, check: str | None = None, severity: str = "error") -> list:
+        return [f for f in self.findings if (f.path, f.line) == (path, line) and check in (None, f.check)
+                and f.severity == severity]
+
+    def of(self, check: str, severity: str = "error") -> list[tuple[str, int]]:
+        return [(f.path, f.line) for f in self.findings if f.check == check and f.severity == severity]
+
+
+def append(tree: Path, relative: str, lines: str) -> int:
+    """Add lines at the end of a file, after a blank line; the line number of the first one."""
+    path = tree / relative
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(text + "\n" + lines + "\n", encoding="utf-8")
+    return text.count("\n") + 2
+
+
+def edit(tree: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = tree / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(tree: Path, relative: str, needle: str) -> int:
+    text = (tree / relative).read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1

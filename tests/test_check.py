@@ -16,7 +16,7 @@ from scripts.check import CHECKS, build, check_site, check_sources
 from scripts.check.__main__ import main
 from scripts.check.findings import WARNING
 
-from builds import ROOT, TEST_SITE_URL
+from builds import ROOT, TEST_SITE_URL, append, edit, line_of
 
 TEXT = "declaration/declaration.fr.txt"
 TRANSLATION = "declaration/translation.en.yml"
@@ -24,26 +24,6 @@ GLOSSARY = "declaration/glossary.yml"
 # A passage of the text as an editor would paste it, and the line it stands on in the source.
 PASTED = "Les membres de la Coalition se déclarent prêts à s’engager dans un dispositif de garanties"
 CLOSING_LINE = 27
-
-
-def edit(tree: Path, relative: str, old: str, new: str, count: int = 1) -> None:
-    path = tree / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def append(tree: Path, relative: str, lines: str) -> int:
-    """Add lines at the end of a file; returns the line number of the first one."""
-    path = tree / relative
-    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    path.write_text(text + "\n" + lines + "\n", encoding="utf-8")
-    return text.count("\n") + 2
-
-
-def line_of(tree: Path, relative: str, needle: str) -> int:
-    text = (tree / relative).read_text(encoding="utf-8")
-    return text[: text.index(needle)].count("\n") + 1
 
 
 def findings(tree: Path, check: str, severity: str = "error", path: str | None = None) -> list[tuple[str, int]]:
@@ -98,36 +78,6 @@ def test_repin_accepts_a_deliberate_change_and_then_outdates_its_translation(tre
 
 
 # 2. quotes -----------------------------------------------------------------------------------
-
-
-def test_a_misquoted_blockquote_fails_with_a_word_diff(tree):
-    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('prêts', 'disposés')}")
-    [finding] = [f for f in check_sources(tree) if f.check == "quotes"]
-    assert (finding.path, finding.line) == ("docs/preamble.fr.md", line)
-    assert "[-prêts-] {+disposés+}" in finding.detail
-
-
-def test_an_exact_blockquote_passes_and_a_typographic_variant_only_warns(tree):
-    append(tree, "docs/preamble.fr.md", f"> {PASTED}")
-    assert findings(tree, "quotes") == []
-    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
-    assert findings(tree, "quotes", WARNING) == [("docs/preamble.fr.md", line)]
-    assert findings(tree, "quotes") == []
-
-
-def test_a_blockquote_with_an_invisible_character_fails(tree):
-    line = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('garanties', 'garan' + chr(0x200B) + 'ties')}")
-    assert ("docs/preamble.fr.md", line) in findings(tree, "quotes")
-
-
-def test_a_blockquote_that_drops_or_reorders_list_items_fails(tree):
-    french = declaration.load(tree / "declaration").by_id
-    items = [french[f"strand-4-item-{n}"].fr for n in (1, 2, 4)]
-    line = append(tree, "docs/strand-4.fr.md", "\n".join(f"> - {item}" for item in items))
-    assert findings(tree, "quotes") == [("docs/strand-4.fr.md", line + 2)]
-    reordered = [french[f"strand-5-item-{n}"].fr for n in (2, 1)]
-    line = append(tree, "docs/strand-5.fr.md", "\n".join(f"> - {item}" for item in reordered))
-    assert ("docs/strand-5.fr.md", line + 1) in findings(tree, "quotes")
 
 
 def test_a_quote_marker_that_reorders_segments_fails(tree):
@@ -319,20 +269,9 @@ def test_a_new_anchor_fails_until_make_anchors_records_it(tree, capsys):
 # 7. hidden-characters --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u00ad", "\u0007"])
-def test_invisible_characters_in_a_page_fail(tree, hidden):
-    line = append(tree, "docs/strand-1.fr.md", f"Une phrase{hidden} ordinaire.")
-    assert findings(tree, "hidden-characters") == [("docs/strand-1.fr.md", line)]
-
-
 def test_a_look_alike_letter_inside_a_word_fails(tree):
     edit(tree, TRANSLATION, "The Coalition will be represented", "The Coаlition will be represented")  # Cyrillic а
     assert findings(tree, "hidden-characters") == [(TRANSLATION, line_of(tree, TRANSLATION, "The Coаlition"))]
-
-
-def test_text_that_is_not_nfc_fails(tree):
-    line = append(tree, "docs/about.fr.md", "Une re\u0301ponse.")
-    assert findings(tree, "hidden-characters") == [("docs/about.fr.md", line)]
 
 
 # 8. content-safety -----------------------------------------------------------------------------
@@ -364,15 +303,14 @@ def test_front_matter_that_does_not_parse_fails(tree):
 def test_exit_codes_and_github_annotations(tree, capsys, monkeypatch):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     line = append(tree, "docs/about.en.md", "An invisible\u200bspace.")
-    assert main(["--sources-only", "--root", str(tree)]) == 1
+    # A warning (a quotation that matches the text only once typography is ignored) fails nothing.
+    warned = append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
+    assert main(["--root", str(tree)]) == 1
     out = capsys.readouterr().out
     assert f"docs/about.en.md:{line}: [hidden-characters] invisible character U+200B" in out
     assert f"::error file=docs/about.en.md,line={line},title=hidden-characters::" in out
-
-
-def test_warnings_never_fail(tree):
-    append(tree, "docs/preamble.fr.md", f"> {PASTED.replace('’', chr(39))}")
-    assert main(["--sources-only", "--root", str(tree)]) == 0
+    assert f"docs/preamble.fr.md:{warned}: warning: [quotes]" in out
+    assert out.count("::error ") == 1
 
 
 # The list of checks that editors and readers see -------------------------------------------------

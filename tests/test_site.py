@@ -136,7 +136,7 @@ def test_every_glossary_entry_exists_in_every_language_and_links_to_a_use(site):
             heading = glossary.find("h2", id=entry["id"])
             assert heading is not None, (lang, entry["id"])
             assert heading.text().strip().rstrip("¶").strip() == entry[lang]["term"]
-            hrefs = [a.attrs["href"] for a in _next(heading, "p").find_all("a")]
+            hrefs = [a.attrs["href"] for a in _next(heading, "div").find_all("a")]
             assert hrefs and all(h.startswith("text.html#") for h in hrefs), (lang, entry["id"])
             assert {h.split("#")[1] for h in hrefs} <= ids
 

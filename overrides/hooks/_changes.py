@@ -69,14 +69,16 @@ def changes(marker, context) -> str:
     current = {posixpath.basename(file.src_uri).split(".")[0] for file in context.files.documentation_pages()}
     found = entries(root, lang, language, current)
     history = read_history(root)
-    blocks = [] if history.complete else [context.html(f'<p class="dp-history-incomplete">{escape(language("changes.incomplete"))}</p>')]
+    stamp = context.stamp("changes")
+    blocks = [] if history.complete else [context.block(f'<p class="dp-history-incomplete"{stamp}>'
+                                                        f'{escape(language("changes.incomplete"))}</p>')]
     if not found:
-        blocks.append(context.html(f"<p>{escape(language('changes.none'))}</p>"))
+        blocks.append(context.block(f"<p{stamp}>{escape(language('changes.none'))}</p>"))
     commits = f"{repository(context.config)}/commit/"
     for day in dict.fromkeys(entry.change.day for entry in found):
-        blocks.append(f"## {spelled_date(day, language)} {{ #day-{day.isoformat()} }}\n")
+        blocks.append(f"## {spelled_date(day, language)} {{ #day-{day.isoformat()} {stamp.strip()} }}\n")
         items = "".join(_item(entry, language, commits) for entry in found if entry.change.day == day)
-        blocks.append(context.html(f'<ul class="dp-changes">{items}</ul>') + "\n")
+        blocks.append(context.block(f'<ul class="dp-changes"{stamp}>{items}</ul>') + "\n")
     return "\n".join(blocks)
 
 

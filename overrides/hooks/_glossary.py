@@ -14,6 +14,7 @@ from html import escape
 import babel
 
 from declaration import SOURCE_LANGUAGE
+from declaration.typography import spacing
 from overrides.hooks._site import FULL_TEXT_PAGE, GLOSSARY_PAGE, languages, segment_label, url_to
 
 # The characters Python-Markdown lets a backslash escape: with them escaped (and <, > and &
@@ -33,9 +34,12 @@ def reference(marker, context) -> str:
                           "declaration/glossary.yml, or add the entry there")
     tip = f"dp-tip-{context.next_number()}"
     href = url_to(context.page, GLOSSARY_PAGE, term.id)
-    definition = escape(term[context.lang].definition, quote=False)
-    tooltip = context.html(f'<span class="dp-tip" id="{tip}" role="tooltip" data-search-exclude>{definition}</span>')
-    return f'<span class="dp-term"><a href="{href}" aria-describedby="{tip}">{marker.words}</a>{tooltip}</span>'
+    definition = escape(_spaced(term[context.lang].definition, term[context.lang].lang), quote=False)
+    tooltip = context.inline(f'<span class="dp-tip" id="{tip}" role="tooltip" data-search-exclude'
+                           f'{context.stamp("tip", term.id)}>{definition}</span>')
+    # The words are the editor's (Markdown reads them); around them, the link is the hook's.
+    return (f'<span class="dp-term"{context.stamp("term", term.id)}><a href="{href}" aria-describedby="{tip}">'
+            f'{marker.words}</a>{tooltip}</span>')
 
 
 def entries(marker, context) -> str:
@@ -49,16 +53,22 @@ def entries(marker, context) -> str:
     for term in sorted(declaration.terms, key=lambda term: _sort_key(term[lang].term)):
         side = term[lang]
         heading_lang = f" lang={side.lang}" if side.lang != lang else ""
-        blocks.append(f"## {_markdown_text(side.term)} {{ #{term.id}{heading_lang} }}\n")
-        for other in others:
-            label = words("glossary.term_in", language=locale.languages.get(other, other))
-            blocks.append(f"*{_markdown_text(label)}* "
-                          + context.html(f'<span lang="{term[other].lang}">{escape(term[other].term)}</span>') + "\n")
-        blocks.append(context.html(f"<p>{escape(side.definition)}</p>") + "\n")
-        uses = ", ".join(f"[{_markdown_text(segment_label(segment, words))}]({FULL_TEXT_PAGE}#{segment.id})"
+        stamp = context.stamp("glossary", term.id).strip()
+        blocks.append(f"## {_markdown_text(side.term)} {{ #{term.id}{heading_lang} {stamp} }}\n")
+        others_html = "".join(
+            f'<p><em>{escape(words("glossary.term_in", language=locale.languages.get(other, other)))}</em> '
+            f'<span lang="{term[other].lang}">{escape(term[other].term)}</span></p>' for other in others)
+        uses = ", ".join(f'<a href="{url_to(context.page, FULL_TEXT_PAGE, segment.id)}">{escape(segment_label(segment, words))}</a>'
                          for segment in declaration.uses_of(term))
-        blocks.append(f"{_markdown_text(words('glossary.uses'))} {uses}\n")
+        blocks.append(context.block(f'<div class="dp-entry"{context.stamp("glossary", term.id)}>{others_html}'
+                                   f"<p>{escape(_spaced(side.definition, side.lang))}</p>"
+                                   f'<p>{escape(words("glossary.uses"))} {uses}</p></div>') + "\n")
     return "\n".join(blocks)
+
+
+def _spaced(text: str, lang: str) -> str:
+    """The data's words take their language's spaces, typed or not (declaration/typography.py)."""
+    return spacing(lang)(text)
 
 
 def _markdown_text(text: str) -> str:

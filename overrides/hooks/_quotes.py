@@ -26,8 +26,8 @@ def passage(marker, context) -> str:
     whole_text = marker.target == QUOTE_ALL
     if whole_text:
         context.page.meta["dp_citable"] = True  # main.html then loads cite.js
-    html = _passage(chosen, context, whole_text)
-    return f"\n\n{context.html(html)}\n\n"
+    html = _passage(chosen, context, whole_text, context.stamp("passage", marker.target))
+    return f"\n\n{context.block(html)}\n\n"
 
 
 def sentence(marker, context) -> str:
@@ -43,17 +43,18 @@ def sentence(marker, context) -> str:
         if count > 1:
             anchor = f"{segment.id}-s{marker.sentence}"
     href = url_to(context.page, FULL_TEXT_PAGE, anchor)
-    return context.html(f'<q class="dp-quote" lang="{context.lang}"><a href="{href}">'
+    reference = f"{segment.id}.{marker.sentence}" if marker.sentence else segment.id
+    return context.inline(f'<q class="dp-quote" lang="{context.lang}"{context.stamp("quote", reference)}><a href="{href}">'
                         f'{escape(" ".join(sentences), quote=False)}</a></q>')
 
 
 def source_hash(marker, context) -> str:
-    return context.html(f"<code>{context.declaration.pinned_sha256}</code>")
+    return context.inline(f'<code{context.stamp("hash")}>{context.declaration.pinned_sha256}</code>')
 
 
-def _passage(segments: list, context, whole_text: bool) -> str:
+def _passage(segments: list, context, whole_text: bool, stamp: str) -> str:
     languages = list(dict.fromkeys((SOURCE_LANGUAGE, context.lang)))
-    rows = [f'<div class="dp-passage dp-passage--{len(languages)}">']
+    rows = [f'<div class="dp-passage dp-passage--{len(languages)}"{stamp}>']
     if whole_text:
         # Where cite.js says that a link or a citation was copied, for screen readers.
         rows.append('<p class="dp-announce" role="status"></p>')

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
+from selectolax.lexbor import LexborHTMLParser
 
 import declaration
 from declaration.markers import FRONT_MATTER
@@ -143,6 +145,70 @@ def markdown_line_offset(page) -> int:
 def page_error(page, line: int, message: str) -> PluginError:
     """A build error naming the page's file and a line of the Markdown the hooks received."""
     return PluginError(f"docs/{page.file.src_uri}:{line + markdown_line_offset(page)}: {message}")
+
+
+# What the hooks generate in a page: held from Markdown, stamped ------------------------------------
+
+
+STAMP = "data-dp"
+
+
+@dataclass
+class Rendering:
+    """What the hooks make of one page, carried by the page (MkDocs' Page) from on_page_markdown to
+    on_page_content.
+
+    HTML made from the data never goes through Markdown: it is held behind a placeholder, an HTML
+    comment with the page's nonce that Markdown passes through untouched, and put in place once
+    Markdown is done. Every element the hooks generate carries the page's stamp, `data-dp="NONCE
+    KIND [REF]"`, which content cannot forge (the nonce is drawn afresh for each page of each
+    build): the checks read the page as built, stamps included, to tell what the hooks made from
+    what an edit wrote; the published page carries none (`unstamped`)."""
+
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    held: list = field(default_factory=list)  # (html, what it stands for: the marker), by number
+
+    def stamp(self, kind: str, reference: str = "") -> str:
+        """The attribute that marks an element as generated: ` data-dp="NONCE KIND [REF]"`."""
+        return f' {STAMP}="{self.nonce} {kind}{" " + reference if reference else ""}"'
+
+    def hold(self, html: str, origin, inline: bool) -> str:
+        """The placeholder of HTML to put in a page's Markdown: a comment, which stands for a
+        block when alone on its line; an empty span within a line, which Markdown keeps in its
+        paragraph, even at the start of it (a comment there would start a block of its own)."""
+        self.held.append((html, origin))
+        number = len(self.held) - 1
+        return f'<span data-dp-hold="{self.nonce}:{number}"></span>' if inline else f"<!--dp:{self.nonce}:{number}-->"
+
+    def ids(self) -> set[str]:
+        """The ids of the held HTML: anchors the page will have, which Markdown did not see."""
+        held = LexborHTMLParser("".join(html for html, _ in self.held))
+        return {node.attributes["id"] for node in held.css("[id]") if node.attributes.get("id")}
+
+    def restore(self, html: str) -> tuple[str, list]:
+        """The HTML with every placeholder replaced by what it holds; and the origin of each
+        placeholder that Markdown did not pass through exactly once (read as code, or inside a
+        link or an attribute)."""
+        seen = [0] * len(self.held)
+
+        def put(found: str) -> str:
+            number = int(found)
+            seen[number] += 1
+            return self.held[number][0]
+
+        restored = re.sub(rf'<!--dp:{self.nonce}:([0-9]+)-->|<span data-dp-hold="{self.nonce}:([0-9]+)"></span>',
+                          lambda match: put(match[1] or match[2]), html)
+        return restored, [self.held[number][1] for number, count in enumerate(seen) if count != 1]
+
+    def unstamped(self, html: str) -> str:
+        return re.sub(rf' {STAMP}="{self.nonce}[^"]*"', "", html)
+
+
+def rendering(page) -> Rendering:
+    """The page's Rendering, made when first asked for (MkDocs makes new pages for each build)."""
+    if not isinstance(getattr(page, "dp_rendering", None), Rendering):
+        page.dp_rendering = Rendering()
+    return page.dp_rendering
 
 
 # Labels and dates -----------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from overrides.hooks._changes import entries
 from overrides.hooks._history import read_history
 from overrides.hooks._site import (build_language, default_language, language_folder, languages, page_language,
-                                   project_root, repository, spelled_date, words)
+                                   project_root, rendering, repository, spelled_date, words)
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "changes.xml"
@@ -56,8 +56,8 @@ def on_page_content(html, page, config, files):
         return html
     language = words(config, page_language(page))
     since = language("changes.since", date=spelled_date(first, language))
-    return (html + f'<aside class="dp-changed"><p>{escape(since)} <a href="{CHANGES_PAGE}">'
-            f'{escape(language("changes.see"))}</a></p></aside>')
+    return (html + f'<aside class="dp-changed"{rendering(page).stamp("changed")}><p>{escape(since)} '
+            f'<a href="{CHANGES_PAGE}">{escape(language("changes.see"))}</a></p></aside>')
 
 
 def _feed(config, lang: str, current: set[str]) -> str:

@@ -1,7 +1,8 @@
 """Each page's metadata, safe in the theme's templates, and its date of last change.
 
 MkDocs' templates do not escape, and Material prints the title and description of a page's front
-matter raw, in text and in attributes: every front-matter value becomes escaped text (markupsafe's
+matter raw, in text and in attributes: every front-matter value, given its language's spacing as
+the page's words are (typography.py), becomes escaped text (markupsafe's
 Markup, which Jinja's `e` filter leaves as it is), so that a quote or a bracket in it is only that.
 
 The date is that of the last commit that changed the page's own file (from the history, which
@@ -13,13 +14,18 @@ MkDocs' own edit_uri (mkdocs.yml).
 from __future__ import annotations
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from declaration.typography import spacing
 from overrides.hooks._history import read_history
 from overrides.hooks._site import page_language, project_root, spelled_date, words
 
 
-def on_page_markdown(markdown, page, config, files):
-    page.meta.update({key: escape(value) for key, value in page.meta.items() if isinstance(value, str)})
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    spaced = spacing(page_language(page))
+    page.meta.update({key: escape(spaced(value)) for key, value in page.meta.items() if isinstance(value, str)})
     changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
     if changed:
         page.meta["revision_date"] = spelled_date(changed, words(config, page_language(page)))

@@ -10,7 +10,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from overrides.hooks._site import page_slug, published_anchors
+from overrides.hooks._site import page_slug, published_anchors, rendering
 
 HOOK = "overrides/hooks/permanent_anchors.py"
 
@@ -25,5 +25,6 @@ def on_page_content(html, page, config, files):
         if target is None:
             raise PluginError(f"declaration/{anchors.path.name}:{line}: {old_page}#{old} is recorded as moved to "
                               f"#{new}, which docs/{page.file.src_uri} lacks: point it to an anchor the page has")
-        html = html[:target.start()] + f'<span id="{old}" class="dp-moved"></span>' + html[target.start():]
+        stamp = rendering(page).stamp("moved", old)
+        html = html[:target.start()] + f'<span id="{old}" class="dp-moved"{stamp}></span>' + html[target.start():]
     return html

@@ -9,45 +9,68 @@ check for editors and readers, in each language; a test holds that list to CHECK
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
-from scripts.build import finish, start_strict_build
+from scripts import build as builder
 
-from . import (anchors, characters, coverage, links, meaning, published, quotes, safety, source_integrity,
+from . import (anchors, characters, coverage, links, meaning, published, quotes, rendered, safety, source_integrity,
                sources, terminology, translations, typography)
 from .findings import ERROR, Finding
 from .site import BuiltSite
 
-# In the order an editor would fix them: the inputs first, the text next, the built site last.
-SOURCE_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology, meaning,
-                 typography)
+# In the order an editor would fix them: the inputs first, then the data, what the pages say as
+# the reader gets them (the build's record), and the built site last.
+DATA_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology, meaning)
+RENDERED_CHECKS = (characters, quotes, meaning, typography)
 SITE_CHECKS = (published, quotes, links, anchors)
 BUILD_CHECK = "build"
-CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in SOURCE_CHECKS), BUILD_CHECK,
-                              *(module.CHECK for module in SITE_CHECKS)]))
+CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in DATA_CHECKS), BUILD_CHECK,
+                              *(module.CHECK for module in RENDERED_CHECKS), *(module.CHECK for module in SITE_CHECKS)]))
 CHECK_SITE_URL = "https://example.test/"
+FIX = "fix what the message names; `make build` shows the full output"
 
 
 def check_sources(root: Path) -> list[Finding]:
-    """Every check that reads the repository's files: fast, no build."""
-    return _sources_and_findings(root)[1]
-
-
-def _sources_and_findings(root: Path):
+    """The inputs and the data: fast, no build (the pages' prose is read as built: check_all)."""
     read, findings = sources.read_sources(root)
     if read is None:
-        return None, findings
+        return findings
+    return findings + _data_findings(read, findings)
+
+
+def _data_findings(read, findings: list[Finding]) -> list[Finding]:
     # A file that could not be read is checked no further: what the other checks would say of it
     # (an empty page "differs from its counterpart") only hides the one finding that matters.
     unreadable = {finding.path for finding in findings if finding.severity == ERROR}
-    for module in SOURCE_CHECKS:
-        findings += [finding for finding in module.check(read) if finding.path not in unreadable]
-    return read, findings
+    return [finding for module in DATA_CHECKS for finding in module.check(read) if finding.path not in unreadable]
+
+
+def check_all(root: Path, site_dir: Path | None = None, site_url: str = CHECK_SITE_URL) -> list[Finding]:
+    """Every check: the inputs (nothing is built from input that fails them), then the build, into
+    `site_dir` (a temporary folder when None), under its budget, while the data checks run; then
+    what the pages say as built, and the built site."""
+    read, findings = sources.read_sources(root)
+    if read is None or failed(findings):
+        return findings
+    with tempfile.TemporaryDirectory(prefix="check-") as work:
+        site = Path(site_dir) if site_dir else Path(work) / "site"
+        record = Path(work) / "record"
+        building = builder.start(root, site, site_url, record)
+        findings += _data_findings(read, findings)
+        build_findings = build_findings_of(builder.finish(building), read)
+        if build_findings:
+            return findings + build_findings
+        pages = rendered.read(record, read)
+        findings += [finding for module in RENDERED_CHECKS for finding in module.check_rendered(read, pages)]
+        findings += _site_findings(read, site, site_url)
+    # A snippet is rendered in every page that includes it: what it says is reported once.
+    return list(dict.fromkeys(findings))
 
 
 def check_site(root: Path, site_dir: Path, site_url: str) -> list[Finding]:
-    """The checks that read a built site: generated quotes and every link."""
+    """The checks that read a built site: generated quotes, what it publishes, links, anchors."""
     read, findings = sources.read_sources(root)
     if read is None:
         return findings
@@ -60,48 +83,61 @@ def _site_findings(read, site_dir: Path, site_url: str) -> list[Finding]:
 
 
 def build(root: Path, site_dir: Path, site_url: str = CHECK_SITE_URL) -> list[Finding]:
-    """The strict build, as a check: its errors and warnings become findings."""
-    return _build_findings(start_strict_build(root, site_dir, site_url))
-
-
-def _build_findings(building) -> list[Finding]:
-    result = finish(building)
-    if result.returncode == 0:
-        return []
-    messages = [line for line in (result.stdout + result.stderr).splitlines()
-                if line.startswith(("WARNING", "ERROR")) and "Aborted" not in line]
-    # MkDocs says "Error reading page 'x.md':" on a line of its own, before the error it caught.
-    messages = [message for message, following in zip(messages, [*messages[1:], None])
-                if not (message.rstrip().endswith("':") and "Error reading page" in message and following)]
-    return [_build_finding(message) for message in messages or ["the strict build failed"]]
-
-
-def check_all(root: Path) -> list[Finding]:
-    with tempfile.TemporaryDirectory(prefix="check-site-") as site_dir:
-        # The build runs in its own process while the source checks run in this one.
-        building = start_strict_build(root, Path(site_dir), CHECK_SITE_URL)
-        read, findings = _sources_and_findings(root)
-        if read is None or failed([f for f in findings if f.check == sources.CHECK]):
-            building.kill()  # it would read the same unreadable input
-            building.communicate()
-            return findings
-        build_findings = _build_findings(building)
-        findings += build_findings
-        if not build_findings:
-            findings += _site_findings(read, Path(site_dir), CHECK_SITE_URL)
-    return findings
+    """The strict build alone, as a check: its errors and warnings become findings."""
+    return build_findings_of(builder.build(root, site_dir, site_url), None)
 
 
 def failed(findings: list[Finding]) -> bool:
     return any(finding.severity == ERROR for finding in findings)
 
 
-def _build_finding(message: str) -> Finding:
-    """A build message as a finding; the hooks' own errors start with `docs/page.md:line: `."""
-    text = message.split("-", 1)[1].strip() if " -  " in message else message
-    text = text.removeprefix("Error reading page").strip(" :")
-    head, _, rest = text.partition(": ")
-    path, _, line = head.rpartition(":")
-    if path and line.isdigit() and rest:
-        return Finding(path, int(line), BUILD_CHECK, rest, "fix what the message names; `make build` shows the full output")
-    return Finding("mkdocs.yml", 1, BUILD_CHECK, text, "fix what the message names; `make build` shows the full output")
+# What the build says, as findings ------------------------------------------------------------------
+
+# MkDocs' messages: "WARNING -  text" or "ERROR    -  text"; a page it could not render is named
+# in "Error reading page 'x.md': …"; a hook's own error starts with "docs/x.md:12: ".
+LOGGED = re.compile(r"^(?:WARNING|ERROR)\s*-\s+(?P<text>.*)$")
+READING = re.compile(r"Error reading page '(?P<page>[^']+)'(?::\s*(?P<error>.*))?")
+LOCATED = re.compile(r"^(?P<path>(?:docs|declaration|overrides)/[^\s:]+):(?P<line>[0-9]+): (?P<text>.+)$")
+SNIPPET_MISSING = re.compile(r"Snippet at path '?(?P<name>[^']+?)'? could not be found")
+
+
+def build_findings_of(built: builder.Built, read) -> list[Finding]:
+    """The build's failure as findings at the files and lines it names: never its traceback."""
+    if built.returncode == 0:
+        return []
+    if built.returncode is None:
+        return [Finding("mkdocs.yml", 1, BUILD_CHECK, f"the build took over {builder.BUDGET_SECONDS} s and was stopped",
+                        "look for what was pasted into a page last: Markdown this slow is not a page's")]
+    messages = [match["text"] for line in built.output.splitlines() if (match := LOGGED.match(line))
+                and "Aborted" not in line]
+    findings, page = [], None
+    for message in messages:
+        reading = READING.search(message)
+        if reading:
+            page = f"docs/{reading['page']}"
+            if not reading["error"]:
+                continue  # the error itself follows, on its own line
+            message = reading["error"]
+        findings.append(_finding(message, page, read))
+    if not findings and "MemoryError" in built.output:
+        findings.append(Finding(page or "mkdocs.yml", 1, BUILD_CHECK, f"the build needed over "
+                                f"{builder.BUDGET_BYTES // 1024 ** 3} GB of memory and was stopped",
+                                "look for what was pasted into a page last"))
+    return findings or [Finding(page or "mkdocs.yml", 1, BUILD_CHECK, "the strict build failed", FIX)]
+
+
+def _finding(message: str, page: str | None, read) -> Finding:
+    located = LOCATED.match(message)
+    if located:
+        return Finding(located["path"], int(located["line"]), BUILD_CHECK, located["text"], FIX)
+    missing = SNIPPET_MISSING.search(message)
+    if missing and page and read is not None:
+        line = _line_naming(read, page, missing["name"])
+        return Finding(page, line, BUILD_CHECK, f"the snippet '{missing['name']}' does not exist",
+                       "include a file of docs/_snippets/ by its name: --8<-- \"name.<code>.md\"")
+    return Finding(page or "mkdocs.yml", 1, BUILD_CHECK, message, FIX)
+
+
+def _line_naming(read, path: str, words: str) -> int:
+    text = read.texts.get(path, "")
+    return next((number for number, line in enumerate(text.split("\n"), start=1) if words in line), 1)

@@ -1,7 +1,8 @@
-"""Command line: `python -m scripts.check [--sources-only] [--site DIR]`, `python -m scripts.check repin`.
+"""Command line: `python -m scripts.check [--sources-only] [--site-dir DIR]`, `python -m scripts.check repin`.
 
-With --site, the checks read a site already built (`make build` checks what it built, the site
-CI publishes), with the site_url it was built with: SITE_URL, or mkdocs.yml's default.
+Every check, the build among them (`make check`); with --site-dir, the site is built there and
+kept (`make build`: what CI publishes is what was checked), for the site_url of SITE_URL or
+mkdocs.yml's default. --sources-only: the inputs and the data, no build.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import CHECK_SITE_URL, anchors, build, check_all, check_site, check_sources, failed, source_integrity, typography
+from . import CHECK_SITE_URL, anchors, build, check_all, check_sources, failed, source_integrity
 from .site import BuiltSite
 from .sources import read_sources
 from .site_config import read_config, site_url
@@ -23,13 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
-    parser.add_argument("command", nargs="?", choices=["all", "repin", "typography", "anchors"], default="all",
+    parser.add_argument("command", nargs="?", choices=["all", "repin", "anchors"], default="all",
                         help="all: run every check (default); repin: pin the current text's SHA-256; "
-                             "typography: put French spaces in the French prose; anchors: record the anchors "
-                             "the built site publishes")
-    parser.add_argument("--sources-only", action="store_true", help="skip the strict build and the site checks")
-    parser.add_argument("--site", type=Path, help="check this already built site instead of building one")
-    parser.add_argument("--site-url", help="the site_url the --site was built with (default: as MkDocs reads it)")
+                             "anchors: record the anchors the built site publishes")
+    parser.add_argument("--sources-only", action="store_true", help="the inputs and the data only: no build")
+    parser.add_argument("--site-dir", type=Path, help="build the site there, and keep it")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -39,26 +38,14 @@ def main(argv: list[str] | None = None) -> int:
               "translations the change has outdated")
         return 0
 
-    if args.command == "typography":
-        read, findings = read_sources(args.root)
-        if read is None:
-            print("\n".join(str(finding) for finding in findings), file=sys.stderr)
-            return 1
-        for path in typography.fix(read):
-            print(f"French spaces put in {path}")
-        return 0
-
     if args.command == "anchors":
         return record_anchors(args.root)
 
     started = time.perf_counter()
     if args.sources_only:
         findings = check_sources(args.root)
-    elif args.site:
-        url = args.site_url or site_url(read_config(args.root))
-        findings = check_sources(args.root) + check_site(args.root, args.site, url)
     else:
-        findings = check_all(args.root)
+        findings = check_all(args.root, args.site_dir, site_url(read_config(args.root)))
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for finding in sorted(findings):
         print(finding)

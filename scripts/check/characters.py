@@ -19,11 +19,25 @@ WORD = re.compile(r"\w+")
 
 
 def check(sources) -> list[Finding]:
+    """The content files as written, but the pages and snippets, read as rendered instead."""
     findings = []
     for relative, text in sorted(sources.texts.items()):
+        if relative.startswith("docs/") and relative.endswith(".md"):
+            continue
         for number, line in enumerate(text.split("\n"), start=1):
             findings += [Finding(relative, number, CHECK, problem, fix) for problem, fix in scan(line)]
     return findings
+
+
+def check_rendered(sources, pages) -> list[Finding]:
+    """The pages and their snippets as the reader gets them: entities decoded (`&#x202E;` is the
+    character), code and attribute values included."""
+    findings = {}
+    for page in pages:
+        for text in page.texts:
+            for problem, fix in scan(text.value):
+                findings.setdefault((text.source, text.line, problem), Finding(text.source, text.line, CHECK, problem, fix))
+    return list(findings.values())
 
 
 def scan(text: str) -> list[tuple[str, str]]:

@@ -16,22 +16,35 @@ import re
 from declaration import SOURCE_LANGUAGE, contains_form
 
 from .findings import Finding
-from .prose import CONTEXT_BOX, FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE, page_blocks, sentences
+from .prose import data_sentences, page_sentences
 
 CHECK = "meaning"
 MEANING = "declaration/meaning.yml"
-SOURCE_LINK = re.compile(r"\]\(https://|<https://")
+CONTEXT_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+context\b")
 
 
 def check(sources) -> list[Finding]:
+    """What holds without the pages: the qualifiers' data, in every language and in the text
+    itself; the sentences of the data (front matter, glossary, interface words)."""
     meaning = sources.declaration.meaning
     if meaning is None:
         return [Finding(MEANING, 1, CHECK, "no declaration/meaning.yml: nothing holds the explanations to the "
                         "text's qualifiers", "restore the file from git")]
     findings = _languages(meaning, sources.languages) + _in_the_text(meaning, sources.declaration)
-    for sentence in sentences(sources):
+    for sentence in data_sentences(sources):
         findings += _qualifiers_kept(sentence, meaning) + _claims(sentence, meaning)
-    return findings + _context_sources(sources)
+    return findings
+
+
+def check_rendered(sources, pages) -> list[Finding]:
+    """Every sentence written around the text, as the reader reads it (pages as rendered)."""
+    meaning = sources.declaration.meaning
+    if meaning is None:
+        return []
+    findings = []
+    for sentence in page_sentences(sources, pages):
+        findings += _qualifiers_kept(sentence, meaning) + _claims(sentence, meaning)
+    return findings + _context_sources(sources, pages)
 
 
 def _languages(meaning, languages) -> list[Finding]:
@@ -112,21 +125,13 @@ def _claims(sentence, meaning) -> list[Finding]:
                     "its source")]
 
 
-def _context_sources(sources) -> list[Finding]:
+def _context_sources(sources, pages) -> list[Finding]:
     """Every fact (paragraph or list item) of a context box carries its source."""
     findings = []
-    for page in sources.pages:
-        lines = page.text.split("\n")
-        footnotes = {match[0][:-1] for line in lines if (match := FOOTNOTE_DEFINITION.match(line.strip()))
-                     and SOURCE_LINK.search(line)}
-        for block in page_blocks(page):
-            if not block.in_context or FOOTNOTE_DEFINITION.match(block.lines[0][1].strip()):
-                continue
-            raw = block.raw
-            cited = [reference for reference in FOOTNOTE_REFERENCE.findall(raw) if reference in footnotes]
-            if not cited and not SOURCE_LINK.search(raw):
-                findings.append(Finding(page.relative, block.first_line, CHECK,
-                                        "a fact in a context box without its source",
+    for page in pages:
+        for block in page.blocks:
+            if block.in_context and not block.cites and block.tag in ("p", "li"):
+                findings.append(Finding(block.source, block.line, CHECK, "a fact in a context box without its source",
                                         "end it with a footnote [^name] whose definition links to the source "
                                         "(https://…), or link the source"))
     for page in sources.pages:

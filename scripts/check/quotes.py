@@ -1,17 +1,21 @@
-"""Check quotes: whatever a page presents as the declaration's text is the text.
+"""Check quotes: whatever a page presents as the declaration's words is the declaration's words.
 
-In the pages: blockquotes (reserved for quoting the declaration) and the segment lists of quote
-markers. In the built site: every generated passage and inline quote. Comparison works the way
-translation QA tools do: first a scan for invisible and look-alike characters, then an NFC exact
-match; a match only after folding typographic variants (’ and ', U+2011 and -, no-break and
-plain spaces) is a warning; anything else fails with a word diff. A dropped, added or
-reordered paragraph or list item fails.
+In what the reader gets (the pages as rendered, snippets included): every block quote (reserved
+for quoting the declaration), and every quotation, in « », “ ”, a <q> or a span marked as
+another language, that is near enough to the text to pass for a quotation of it (three words or
+more, most of them the text's, in order) must be the text: the French, or its translation in
+the quotation's language. In the built site: every generated passage and inline quote. In the
+pages' markers: a passage's segments in the text's order.
+
+Comparison works the way translation QA tools do: first a scan for invisible and look-alike
+characters, then an NFC exact match; a match only after folding typographic variants (’ and ',
+U+2011 and -, no-break and plain spaces) is a warning; anything else fails with a word diff and
+the nearest words of the text. A dropped or reordered paragraph or list item fails.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 
 import declaration as declaration_module
@@ -21,19 +25,60 @@ from . import characters
 from .findings import WARNING, Finding
 
 CHECK = "quotes"
-QUOTATION_MARKS = "«»“”\"„ \u00a0\u202f"
-EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+
+
+# A quotation this near the text (the share of its words that are the text's, in order) is taken
+# for a quotation of it, and must be it; further, it quotes something else.
+# (SequenceMatcher's ratio on words: one word changed in four is 0.75; « Sommet de la Coalition
+# des volontaires » against « membres de la Coalition finaliseront des » is 0.67.)
+NEAR = 0.75
+MIN_WORDS = 3
 
 
 def check(sources) -> list[Finding]:
-    findings, declaration = [], sources.declaration
+    """The pages' quote markers: a passage keeps the text's order."""
+    findings = []
     for page in sources.pages:
-        candidates = _candidates(declaration, dict.fromkeys((declaration_module.SOURCE_LANGUAGE, page.lang)))
-        for quote in page.blockquotes:
-            findings += _check_blockquote(page.relative, quote, candidates, declaration)
         for marker in page.markers_of(QUOTE_BLOCK):
-            findings += _check_marker_order(page.relative, marker, declaration)
+            findings += _check_marker_order(page.relative, marker, sources.declaration)
     return findings
+
+
+def check_rendered(sources, pages) -> list[Finding]:
+    """Every quotation of what the reader gets (see the module's docstring)."""
+    findings, declaration, candidates = [], sources.declaration, {}
+    for page in pages:
+        positions: dict[int, list] = {}  # each block quote's paragraphs, in order
+        for quotation in page.quotations():
+            lang = quotation.lang
+            if lang not in candidates:
+                candidates[lang] = _candidates(declaration, dict.fromkeys((declaration_module.SOURCE_LANGUAGE, lang)))
+            blockquote = quotation.kind == "blockquote"
+            status, index, detail, nearness = compare(quotation.text, candidates[lang])
+            if status == "different" and not blockquote and (
+                    len(quotation.text.split()) < MIN_WORDS or nearness < NEAR):
+                continue  # not a quotation of the text
+            findings += _judge(quotation.source, quotation.line, status, detail)
+            if blockquote and status in ("exact", "typography"):
+                paragraphs = positions.setdefault(quotation.blockquote, [])
+                paragraphs.append((quotation.line, index))
+                findings += _sequence_findings(quotation.source, paragraphs[-2:], declaration)
+    return findings
+
+
+def _judge(path: str, line: int, status: str, detail: str) -> list[Finding]:
+    if status == "hidden":
+        return [Finding(path, line, CHECK, f"the quotation hides characters: {detail}",
+                        "retype it from declaration/declaration.fr.txt")]
+    if status == "typography":
+        return [Finding(path, line, CHECK, "the quotation matches the text only once typography is ignored "
+                        "(apostrophe, hyphen or space)", "copy it from the text, or quote the sentence with [[ID.N]]",
+                        WARNING, detail)]
+    if status == "different":
+        return [Finding(path, line, CHECK, "the quotation differs from the declaration (its nearest words below)",
+                        "quote the text with [[ID.N]] or <!-- quote: ID --> instead of typing it, or copy it exactly",
+                        detail=detail)]
+    return []
 
 
 def _candidates(declaration, languages) -> list[tuple[int, str]]:
@@ -46,36 +91,40 @@ def _candidates(declaration, languages) -> list[tuple[int, str]]:
             for text in (segment.text(lang), *segment.sentences(lang))]
 
 
-def compare(text: str, candidates: list[tuple[int, str]]) -> tuple[str, int, str]:
+def compare(text: str, candidates: list[tuple[int, str]]) -> tuple[str, int, str, float]:
     """("exact" | "typography" | "different" | "hidden", the segment index of the matching or
-    closest candidate, a word diff or the hidden characters)."""
+    closest candidate, a word diff or the hidden characters, how near the closest run of words is)."""
     hidden = characters.scan(text)
     if hidden:
-        return "hidden", -1, "; ".join(problem for problem, _ in hidden)
+        return "hidden", -1, "; ".join(problem for problem, _ in hidden), 1.0
     normalised = unicodedata.normalize("NFC", text)
+    # A quotation taken from within a sentence may start with a small letter, and one that
+    # starts a sentence of the page with a capital: its first letter's case aside.
+    cases = {normalised, normalised[:1].lower() + normalised[1:], normalised[:1].upper() + normalised[1:]}
     for index, candidate in candidates:
-        if normalised in candidate:
-            return "exact", index, ""
+        if any(case in candidate for case in cases):
+            return "exact", index, "", 1.0
     folded = declaration_module.fold(normalised)
     for index, candidate in candidates:
         if folded in declaration_module.fold(candidate):
-            return "typography", index, word_diff(candidate, normalised)
-    index, closest = _closest(normalised, candidates)
-    return "different", index, word_diff(closest, normalised)
+            return "typography", index, word_diff(_closest(normalised, [(index, candidate)])[1], normalised), 1.0
+    index, closest, nearness = _closest(normalised, candidates)
+    return "different", index, word_diff(closest, normalised), nearness
 
 
-def _closest(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str]:
-    """The run of words of the text most like the quote: a quote is often part of a sentence."""
-    words = text.split()
+def _closest(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str, float]:
+    """The run of words of the text most like the quote (a quote is often part of a sentence),
+    compared folded (case, apostrophes, hyphens and spaces aside), and how like it is."""
+    words = declaration_module.fold(text).split()
     best, found = -1.0, (-1, "")
     for index, candidate in candidates:
-        candidate_words = candidate.split()
+        original, candidate_words = candidate.split(), declaration_module.fold(candidate).split()
         for start in range(max(1, len(candidate_words) - len(words) + 1)):
             window = candidate_words[start:start + len(words)]
             ratio = difflib.SequenceMatcher(None, window, words, autojunk=False).ratio()
             if ratio > best:
-                best, found = ratio, (index, " ".join(window))
-    return found
+                best, found = ratio, (index, " ".join(original[start:start + len(words)]))
+    return (*found, max(best, 0.0))
 
 
 def word_diff(expected: str, actual: str) -> str:
@@ -92,44 +141,6 @@ def word_diff(expected: str, actual: str) -> str:
             if b2 > b1:
                 out.append("{+" + " ".join(new[b1:b2]) + "+}")
     return "    " + " ".join(out)
-
-
-def _pieces(quote: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The paragraphs and list items of a blockquote, each with its first line."""
-    pieces: list[tuple[int, list[str]]] = []
-    for number, line in quote:
-        stripped = line.strip()
-        if not stripped:
-            pieces.append((number, []))
-            continue
-        item = re.match(r"^(?:[-*+]|\d+\.)\s+(.*)$", stripped)
-        if item or not pieces or not pieces[-1][1]:
-            pieces.append((number, [item[1] if item else stripped]))
-        else:
-            pieces[-1][1].append(stripped)
-    return [(number, EMPHASIS.sub("", " ".join(words)).strip(QUOTATION_MARKS))
-            for number, words in pieces if words]
-
-
-def _check_blockquote(path, quote, sources, declaration) -> list[Finding]:
-    findings, positions = [], []
-    for number, text in _pieces(quote):
-        status, index, detail = compare(text, sources)
-        if status == "hidden":
-            findings.append(Finding(path, number, CHECK, f"the quote hides characters: {detail}",
-                                    "retype the quote from declaration/declaration.fr.txt"))
-        elif status == "typography":
-            findings.append(Finding(path, number, CHECK, "the quote matches the text only once "
-                                    "typography is ignored (apostrophe, hyphen or space)",
-                                    "copy it from declaration/declaration.fr.txt, or use a "
-                                    "quote marker", WARNING, detail))
-        elif status == "different":
-            findings.append(Finding(path, number, CHECK, "the quote differs from the declaration",
-                                    "quote the text with <!-- quote: ID --> instead of typing it, "
-                                    "or copy it exactly", detail=detail))
-        if status in ("exact", "typography"):
-            positions.append((number, index))
-    return findings + _sequence_findings(path, positions, declaration)
 
 
 def _sequence_findings(path, positions, declaration) -> list[Finding]:
