@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 MKDOCS := $(VENV)/bin/mkdocs
 LOCAL_URL := http://127.0.0.1:8000/
 
-.PHONY: help serve build check repin citation anchors new-language test bench audit audit-deps lock clean
+.PHONY: help serve build check repin citation new-language test bench audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -65,9 +65,6 @@ repin: $(SITE_INSTALLED) ## After a deliberate change of the French text: pin it
 citation: $(SITE_INSTALLED) ## Write CITATION.cff (how to cite this site) from the data
 	$(PYTHON) -m scripts.citation_file
 
-anchors: $(SITE_INSTALLED) ## Record the anchors the built site publishes (once published, they stay)
-	$(PYTHON) -m scripts.check anchors
-
 new-language: $(SITE_INSTALLED) ## Scaffold a language of the site: make new-language CODE=uk
 	@test -n "$(CODE)" || { echo "usage: make new-language CODE=uk" >&2; exit 2; }
 	$(PYTHON) -m scripts.new_language $(CODE)
@@ -109,4 +106,4 @@ lock: ## Re-pin requirements.in, requirements-test.in and requirements-cffconver
 	rm -rf .lock-tools
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site site.partial .audit node_modules scripts/audit/node_modules $(VENV) *.egg-info
+	rm -rf site site.partial .audit .cache node_modules scripts/audit/node_modules $(VENV) *.egg-info

@@ -496,29 +496,20 @@ PAGE_ANCHOR = re.compile(rf"(?P<page>{ID.pattern})#(?P<anchor>{ANCHOR.pattern})"
 
 @dataclass(frozen=True)
 class Anchors:
-    """Every anchor the site has published, by page (the same in every language), and where the
-    ones that moved now point: a permanent link stays permanent."""
+    """Where the anchors that moved now point: a permanent link stays permanent (the anchors a
+    site publishes are its build's; the base branch's must stay, scripts/integrity.py)."""
 
     path: Path
-    pages: dict[str, dict[str, int]]  # page slug → {anchor: line}
     moved: dict[tuple[str, str], tuple[str, int]]  # (page, old) → (new, line): an anchor moves on its page
-    line: int  # of pages:, for new pages
 
 
 def load_anchors(root: Path) -> Anchors:
     path = root / ANCHORS_FILE
-    data = load_yaml(path) if path.exists() else LinedDict({"pages": LinedDict(), "moved": LinedDict()})
+    data = load_yaml(path) if path.exists() else LinedDict({"moved": LinedDict()})
     problems = []
-    if not isinstance(data, LinedDict) or set(data) != {"pages", "moved"}:
-        raise DeclarationError([Problem(path, 1, "not pages: and moved:", "run `make anchors` to write it")])
-    pages = {}
-    for slug, anchors in (data["pages"] or LinedDict()).items():
-        if not ID.fullmatch(str(slug)) or not isinstance(anchors, LinedList) or \
-                not all(isinstance(anchor, str) and ANCHOR.fullmatch(anchor) for anchor in anchors):
-            problems.append(Problem(path, data["pages"].line_of(slug), f"'{slug}' is not a page with a list of anchors",
-                                    "run `make anchors`"))
-            continue
-        pages[str(slug)] = {anchor: anchors.line_of(index) for index, anchor in enumerate(anchors)}
+    if not isinstance(data, LinedDict) or set(data) != {"moved"} or not isinstance(data["moved"] or LinedDict(), dict):
+        raise DeclarationError([Problem(path, 1, "not moved: (page#old: page#new, one a line)",
+                                        "write it as it was written")])
     moved = {}
     for old, new in (data["moved"] or LinedDict()).items():
         line = data["moved"].line_of(old)
@@ -530,4 +521,4 @@ def load_anchors(root: Path) -> Anchors:
         moved[(old_match["page"], old_match["anchor"])] = (new_match["anchor"], line)
     if problems:
         raise DeclarationError(problems)
-    return Anchors(path, pages, moved, data.line_of("pages"))
+    return Anchors(path, moved)

