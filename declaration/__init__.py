@@ -14,17 +14,25 @@ fails loudly when it is missing.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+import babel
+
+from . import markers
+from .changes import Change, load_changes
+from .facts import FACTS_FILE, SOURCES_FILE, Facts, load_facts
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml, read_text
 from .markers import ID
 from .meaning import MEANING_FILE, Meaning, load_meaning
 from .typography import spacing
+from .versions import Version, load_versions
 
 HERE = Path(__file__).parent
 SOURCE_LANGUAGE = "fr"
@@ -179,6 +187,9 @@ class Declaration:
     pinned_sha256: str
     translation_entries: dict[str, dict[str, int]]  # by language: every key of its file, with its line
     meaning: Meaning | None = None  # the qualifiers and claims the meaning check holds prose to
+    facts: Facts | None = None  # what the site says beyond the text, with its sources
+    versions: tuple[Version, ...] = ()  # the official versions in other languages
+    changes: tuple[Change, ...] = ()  # what changed for readers, newest first
 
     @property
     def target_languages(self) -> tuple[str, ...]:
@@ -196,6 +207,20 @@ class Declaration:
     @property
     def parts(self) -> list[str]:
         return list(dict.fromkeys(segment.part for segment in self.segments))
+
+    def meant(self, marker) -> str:
+        """What a marker was meant to name, its typos read as the nearest names: the checks compare
+        and count this, so that one mistyped name is one finding (its own), not one for every
+        check that counts on it."""
+        order = [segment.id for segment in self.segments]
+        if marker.kind == markers.QUOTE_BLOCK:
+            return " ".join(markers.parse_spec(marker.target, order, lenient=True))
+        known = {markers.QUOTE_INLINE: order, markers.GLOSSARY_REFERENCE: list(self.terms_by_id),
+                 markers.FACT: list(self.facts.facts) if self.facts else []}.get(marker.kind)
+        if known is None or marker.target in known:
+            return marker.target + (f".{marker.sentence}" if marker.sentence else "")
+        close = difflib.get_close_matches(marker.target, known, n=1, cutoff=0.6)
+        return (close[0] if close else marker.target) + (f".{marker.sentence}" if marker.sentence else "")
 
     def uses_of(self, term: Term) -> list[Segment]:
         """The segments whose French text uses the term: where the glossary links to."""
@@ -223,6 +248,11 @@ def load(root: Path = HERE) -> Declaration:
         translations[lang] = _collect(problems, lambda path=path, lang=lang: _translation(path, lang)) or {}
     terms = _collect(problems, lambda: _glossary(root / GLOSSARY_FILE)) or ()
     meaning = _collect(problems, lambda: load_meaning(root, plain_text_problem)) if (root / MEANING_FILE).exists() else None
+    facts = _collect(problems, lambda: load_facts(root, plain_text_problem)) \
+        if (root / FACTS_FILE).exists() or (root / SOURCES_FILE).exists() else None
+    versions, version_problems = _collect(problems, lambda: load_versions(root, plain_text_problem)) or ((), [])
+    changes = _collect(problems, lambda: load_changes(root, plain_text_problem)) or ()
+    problems += version_problems
     pinned, pin_problems = read_text(root / PIN_FILE)
     problems += pin_problems
     if problems:
@@ -236,7 +266,8 @@ def load(root: Path = HERE) -> Declaration:
     )
     return Declaration(root=root, segments=segments, terms=tuple(terms), pinned_sha256=(pinned or "").strip(),
                        translation_entries={lang: {key: t.line for key, t in by_id.items()}
-                                            for lang, by_id in translations.items()}, meaning=meaning)
+                                            for lang, by_id in translations.items()}, meaning=meaning, facts=facts,
+                       versions=versions, changes=changes)
 
 
 def _collect(problems: list[Problem], read):
@@ -430,6 +461,11 @@ def load_words(root: Path, lang: str) -> Words:
     if not isinstance(data, LinedDict):
         raise DeclarationError([Problem(path, 1, "not a mapping of names to words", "write it as interface.en.yml is written")])
     problems = list(_words_problems(path, data))
+    try:
+        babel.Locale.parse(str(data.get("locale", "")))
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        problems.append(Problem(path, data.line_of("locale"), f"locale: '{data.get('locale')}' is no locale babel knows",
+                                "write the language's locale, e.g. en_GB, fr_FR, uk_UA"))
     if problems:
         raise DeclarationError(problems)
     return Words(lang, path, data)
@@ -441,6 +477,10 @@ def _words_problems(path: Path, data: LinedDict):
         if isinstance(value, LinedDict):
             yield from _words_problems(path, value)
             continue
+        if key == FUNCTION_WORDS:
+            if not isinstance(value, list) or not value or any(plain_text_problem(word, 40) or " " in word for word in value):
+                yield Problem(path, line, f"{key}: is not a list of words", "write [word, word, …]")
+            continue
         problem = plain_text_problem(value, MAX_DEFINITION)
         unknown = [name for name in PLACEHOLDER.findall(value if isinstance(value, str) else "")
                    if name not in PLACEHOLDERS]
@@ -451,42 +491,53 @@ def _words_problems(path: Path, data: LinedDict):
                           f"use only {', '.join('{' + name + '}' for name in PLACEHOLDERS)}")
 
 
+# The interface words' one list: the language's function words, for the language check.
+FUNCTION_WORDS = "function_words"
 PUBLICATION_FILE = "publication.yml"
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
 class Publication:
-    """What the text does not say about itself, for citations: context, from `source`."""
+    """What the text does not say about itself, for citations: context, resting on facts."""
 
     title: dict[str, str]  # by language
     issuer: str
     date: str  # ISO 8601
     place: str
-    source: str  # where these facts come from
+    adopted: str  # the fact that reports its adoption, by ID
+    origin: str  # the fact that says what is known of its French text's origin, by ID
+    lines: dict[str, int]  # of its keys, for findings
+
+
+PUBLICATION_KEYS = ("title", "issuer", "date", "place", "adopted", "origin")
 
 
 def load_publication(root: Path) -> Publication:
+    """publication.yml, read; that its facts exist is the facts check's (they are another file's)."""
     path = root / PUBLICATION_FILE
     data = load_yaml(path)
     problems = []
-    if not isinstance(data, LinedDict) or set(data) != {"title", "issuer", "date", "place", "source"} \
-            or not isinstance(data["title"], LinedDict):
-        raise DeclarationError([Problem(path, 1, "not title (by language), issuer, date, place and source",
+    if not isinstance(data, LinedDict) or set(data) != set(PUBLICATION_KEYS) or not isinstance(data["title"], LinedDict):
+        raise DeclarationError([Problem(path, 1, f"not {', '.join(PUBLICATION_KEYS)} (title by language)",
                                         "write it as it was written")])
-    for key in ("issuer", "place", "source", *(f"title.{lang}" for lang in data["title"])):
+    for key in ("issuer", "place", "adopted", "origin", *(f"title.{lang}" for lang in data["title"])):
         value = data["title"][key[6:]] if key.startswith("title.") else data[key]
         problem = plain_text_problem(value, MAX_TERM * 2)
         if problem:
             problems.append(Problem(path, data.line_of(key.split(".")[0]), f"{key}: {problem}", "write plain text"))
-    if not ISO_DATE.fullmatch(str(data["date"])):
-        problems.append(Problem(path, data.line_of("date"), "date: is not YYYY-MM-DD, in quotes", 'e.g. date: "2026-01-06"'))
-    if not str(data["source"]).startswith("https://"):
-        problems.append(Problem(path, data.line_of("source"), "source: is not an https address", "link the source"))
+    try:
+        date.fromisoformat(str(data["date"]))
+    except ValueError:
+        problems.append(Problem(path, data.line_of("date"), "date: is no day of the calendar, YYYY-MM-DD in quotes",
+                                'e.g. date: "2026-01-06"'))
+    if SOURCE_LANGUAGE not in data["title"]:
+        problems.append(Problem(path, data.line_of("title"), f"title: has no {SOURCE_LANGUAGE}: the title in the text's "
+                                "language", f"add {SOURCE_LANGUAGE}: …"))
     if problems:
         raise DeclarationError(problems)
     return Publication({str(k): str(v) for k, v in data["title"].items()}, str(data["issuer"]), str(data["date"]),
-                       str(data["place"]), str(data["source"]))
+                       str(data["place"]), str(data["adopted"]), str(data["origin"]),
+                       {key: data.line_of(key) for key in PUBLICATION_KEYS})
 
 
 ANCHORS_FILE = "anchors.yml"

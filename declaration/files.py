@@ -9,6 +9,9 @@ remembers the line of each of its keys, for the messages.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +22,8 @@ import yaml
 MAX_FILE_BYTES = 256 * 1024
 MAX_LINE_CHARS = 5_000
 MAX_YAML_DEPTH = 20
+# The names an editor's file may have: what every system and URL takes as it is.
+PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
 
 @dataclass(frozen=True, order=True)
@@ -42,16 +47,21 @@ class InputError(Exception):
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """The file's text, and its problems. The text is None when it cannot be decoded at all."""
+    """The file's text, and its problems. The text is None when it cannot be read as text at all:
+    a file that is not a regular file (a link, a device) is not read, and no more than the size
+    this project accepts is ever read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(path, 1, f"the file is {size // 1024} KB, over the "
-                                  f"{MAX_FILE_BYTES // 1024} KB this project accepts",
-                                  "split it, or remove what was pasted into it by mistake")]
-        data = path.read_bytes()
+        mode = os.lstat(path).st_mode
+        if not stat.S_ISREG(mode):
+            return None, [Problem(path, 1, "not a regular file (a link or a device): it could publish what lies "
+                                  "outside the project", "replace it with the file itself")]
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return None, [Problem(path, 1, f"cannot be read ({error.strerror})", "check that it is a regular file")]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, f"the file is over the {MAX_FILE_BYTES // 1024} KB this project accepts",
+                              "split it, or remove what was pasted into it by mistake")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -59,6 +69,43 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, f"not UTF-8 (byte 0x{data[error.start]:02x} cannot be "
                               "decoded)", "save the file as UTF-8 (your editor's encoding setting)")]
     return text, _text_problems(path, text)
+
+
+def list_tree(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every file below a folder, as git would hold it, without following links: the regular files
+    with plain names, and a problem for anything else (a link, a device, a name with spaces, quotes,
+    line breaks or other characters that a shell, a URL or a workflow's log would read otherwise)."""
+    files, problems = [], []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(Problem(Path(current), 1, f"cannot be listed ({error.strerror})", "check the folder"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name in ("__pycache__", ".DS_Store"):
+                continue
+            if not PLAIN_NAME.fullmatch(entry.name):
+                problems.append(Problem(Path(current) / safe_name(entry.name), 1, "a file name with characters other "
+                                        "than letters, digits, '.', '_' and '-'", "rename it: plain names only"))
+            elif entry.is_symlink():
+                problems.append(Problem(path, 1, "a symbolic link: the build would publish what it points to, "
+                                        "wherever that is", "replace it with the file itself"))
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif not entry.is_file(follow_symlinks=False):
+                problems.append(Problem(path, 1, "not a regular file (a device, a pipe, a socket)", "remove it"))
+            else:
+                files.append(path)
+    return sorted(files), problems
+
+
+def safe_name(name: str) -> str:
+    """A name as it may be shown in a message: what is not plain, escaped."""
+    return name.encode("unicode_escape").decode("ascii") if not PLAIN_NAME.fullmatch(name) else name
 
 
 def _text_problems(path: Path, text: str) -> list[Problem]:
@@ -115,14 +162,15 @@ class _Refused(yaml.MarkedYAMLError):
         self.fix = fix
 
 
-def _refuse_what_is_not_plain(text: str) -> None:
-    """Anchors, aliases, tags and deep nesting, found in the parser's events (libyaml's, in C)."""
+def _refuse_what_is_not_plain(text: str, tags: tuple[str, ...] = ()) -> None:
+    """Anchors, aliases, tags (but `tags`) and deep nesting, found in the parser's events
+    (libyaml's, in C): a tag can make a YAML loader run code (`!!python/object/apply`)."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Refused("anchors and aliases (& and *) are not allowed", event.start_mark,
                            "write the value out in full where it is needed")
-        if getattr(event, "tag", None) is not None:
+        if getattr(event, "tag", None) is not None and event.tag not in tags:
             raise _Refused(f"explicit tags ({event.tag}) are not allowed", event.start_mark,
                            "remove the tag (the word starting with !): values are plain text")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -134,12 +182,37 @@ def _refuse_what_is_not_plain(text: str) -> None:
             depth -= 1
 
 
+@dataclass(frozen=True)
+class Environment:
+    """MkDocs' `!ENV [NAME, …, default]` in mkdocs.yml: the first variable set, or the default."""
+
+    names: tuple[str, ...]
+    default: object
+
+    def value(self, environ=os.environ):
+        return next((environ[name] for name in self.names if environ.get(name)), self.default)
+
+
 class _LinedLoader(yaml.CSafeLoader):
-    """libyaml's safe loader, whose mappings and sequences remember their lines."""
+    """libyaml's safe loader, whose mappings and sequences remember their lines, and which refuses
+    a key written twice (YAML keeps the last, silently replacing the first)."""
 
     def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                raise _Refused(f"'{key.value}' is written twice in this mapping (lines {seen[key.value]} and "
+                               f"{key.start_mark.line + 1}): the second would silently replace the first",
+                               key.start_mark, "keep one, merging what both say")
+            if isinstance(key, yaml.ScalarNode):
+                seen[key.value] = key.start_mark.line + 1
         return LinedDict(super().construct_mapping(node, deep=True), line=node.start_mark.line + 1,
                          lines={key.value: key.start_mark.line + 1 for key, _ in node.value})
+
+    def construct_environment(self, node):
+        values = [node.value] if isinstance(node, yaml.ScalarNode) else [item.value for item in node.value]
+        names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
+        return Environment(tuple(names), default)
 
     def construct_sequence(self, node, deep=False):
         return LinedList(super().construct_sequence(node, deep=True), line=node.start_mark.line + 1,
@@ -148,20 +221,22 @@ class _LinedLoader(yaml.CSafeLoader):
 
 _LinedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LinedLoader.construct_mapping)
 _LinedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LinedLoader.construct_sequence)
+_LinedLoader.add_constructor("!ENV", _LinedLoader.construct_environment)
 
 
-def load_yaml(path: Path):
-    """The data of a YAML file, or InputError with every reason it cannot be used."""
+def load_yaml(path: Path, tags: tuple[str, ...] = ()):
+    """The data of a YAML file, or InputError with every reason it cannot be used. `tags`: the
+    only tags it may hold (mkdocs.yml: MkDocs' !ENV)."""
     text, problems = read_text(path)
     if problems or text is None:
         raise InputError(problems)
-    return parse_yaml(text, path)
+    return parse_yaml(text, path, tags=tags)
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1):
+def parse_yaml(text: str, path: Path, first_line: int = 1, tags: tuple[str, ...] = ()):
     """YAML text (a file, or front matter starting at `first_line`) as plain, lined data."""
     try:
-        _refuse_what_is_not_plain(text)
+        _refuse_what_is_not_plain(text, tags)
         return yaml.load(text, Loader=_LinedLoader)
     except _Refused as error:
         raise InputError([Problem(path, first_line + error.problem_mark.line, error.problem, error.fix)]) from None

@@ -6,7 +6,9 @@
     [words](glossary:ID)        a reference to a glossary entry
     <!-- glossary -->           alone on its line: the glossary's entries (the glossary page)
     <!-- source-sha256 -->      inline: the pinned SHA-256 of the text (the About page)
-    <!-- changes -->            alone on its line: the record of changes, from git (the Changes page)
+    <!-- changes -->            alone on its line: the record of changes (the Changes page)
+    [[fact:ID]]                 inline: an outside fact's statement, with its date and sources
+    <!-- facts: ID ID -->       alone on its line: facts as a dated list (a time line)
 
 `scan()` reads a page the way Python-Markdown and SuperFences will: front matter, fenced code
 (``` or ~~~, indented or in a blockquote; an unclosed fence is text), indented code blocks and
@@ -20,6 +22,7 @@ overrides/hooks/markers.py). Everything here runs in time linear in the page's l
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +32,9 @@ GLOSSARY_REFERENCE = "glossary-reference"
 GLOSSARY_LIST = "glossary-list"
 SOURCE_HASH = "source-hash"
 CHANGES_LIST = "changes-list"
+FACT = "fact"
+FACTS_LIST = "facts-list"
+FACT_PREFIX = "fact:"
 
 QUOTE_ALL = "all"
 RANGE = ".."
@@ -47,6 +53,18 @@ INLINE_QUOTE_BODY = re.compile(rf"(?P<id>{ID.pattern})(?:\.(?P<sentence>[1-9][0-
 GLOSSARY_REF = re.compile(r"\[(?P<words>[^\[\]\n]{1,200})\]\(glossary:(?P<id>[^()\s]{0,100})\)")
 TAB_WIDTH = 4
 NOT_NEWLINE = re.compile(r"[^\n]")
+# The names of the comment markers, by kind: a comment whose name is near one of them is taken for
+# that marker, mistyped, rather than for an editor's note.
+COMMENT_MARKERS = {"quote": QUOTE_BLOCK, "glossary": GLOSSARY_LIST, "source-sha256": SOURCE_HASH,
+                   "changes": CHANGES_LIST, "facts": FACTS_LIST}
+
+
+def did_you_mean(name: str, known, what: str) -> str:
+    """How to fix a mistyped name: the nearest known ones, or where the names are."""
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(repr(found) for found in close) + "?"
+    return f"use {what}"
 
 
 @dataclass(frozen=True)
@@ -101,24 +119,37 @@ def scan(text: str) -> ScannedPage:
     return page
 
 
-def parse_spec(spec: str, order: list[str]) -> list[str]:
+def parse_spec(spec: str, order: list[str], lenient: bool = False) -> list[str]:
     """The segment IDs a quote spec names, in the order it names them: `all`, IDs, ranges `A..B`.
-    Raises LookupError, in words an editor can act on, for an unknown ID or a backward range."""
+    Raises LookupError, in words an editor can act on (the nearest IDs), for an unknown ID or a
+    backward range; `lenient`: an unknown ID is read as the nearest one, so that the checks count
+    what the editor meant (one mistake, one finding) while the build fails on it."""
     if spec == QUOTE_ALL:
         return list(order)
     chosen = []
     position = {segment_id: index for index, segment_id in enumerate(order)}
     for item in spec.split():
         first, _, last = item.partition(RANGE)
+        if lenient:
+            first, last = (_nearest(name, order) if name and name not in position else name for name in (first, last))
+            if first is None or (last is None and RANGE in item):
+                continue
         for segment_id in (first, last or first):
             if segment_id not in position:
                 raise LookupError(f"unknown segment '{segment_id}' in quote marker: "
-                                  "use an ID from declaration/segments.yml")
+                                  + did_you_mean(segment_id, order, "an ID from declaration/segments.yml"))
         start, end = position[first], position[last or first]
         if end < start:
+            if lenient:
+                continue
             raise LookupError(f"range '{item}' runs backwards: write the earlier segment first")
         chosen.extend(order[start:end + 1])
     return chosen
+
+
+def _nearest(name: str, known: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 # Code: what Markdown will not read as prose ---------------------------------------------------------
@@ -288,29 +319,58 @@ def _comment_markers(page: ScannedPage) -> list[Marker]:
         alone = not prose[line_start:start].strip() and not prose[end:len(prose) if line_end == -1 else line_end].strip()
         text = prose[start:end]
         name = re.match(r"[a-z0-9-]*", body)[0]
-        if name == "quote":
+        known = name if name in COMMENT_MARKERS else _nearest_marker(name, body)
+        typo = "" if known == name else f"unknown marker '{name}': did you mean '{known}'?"
+        if known == "quote":
             spec = body[len(name):].strip()
-            error = ""
-            if not spec.startswith(":") or not spec[1:].strip():
+            error = typo
+            if not error and (not spec.startswith(":") or not spec[1:].strip()):
                 error = "malformed quote marker: write <!-- quote: ID ID..ID --> with IDs from declaration/segments.yml"
-            elif not alone or "\n" in text:
+            elif not error and (not alone or "\n" in text):
                 error = "a quote marker stands alone on its line"
-            markers.append(Marker(QUOTE_BLOCK, line, start, end, text, target=" ".join(spec[1:].split()), error=error))
-        elif name == "glossary" and body == "glossary":
-            error = "" if alone else "the glossary marker stands alone on its line"
+            markers.append(Marker(QUOTE_BLOCK, line, start, end, text, target=" ".join(spec.lstrip(":").split()),
+                                  error=error))
+        elif known == "glossary" and body == name:
+            error = typo or ("" if alone else "the glossary marker stands alone on its line")
             markers.append(Marker(GLOSSARY_LIST, line, start, end, text, error=error))
-        elif name == "source-sha256" and body == "source-sha256":
-            markers.append(Marker(SOURCE_HASH, line, start, end, text))
-        elif name == "changes" and body == "changes":
-            error = "" if alone else "the changes marker stands alone on its line"
+        elif known == "source-sha256" and body == name:
+            markers.append(Marker(SOURCE_HASH, line, start, end, text, error=typo))
+        elif known == "changes" and body == name:
+            error = typo or ("" if alone else "the changes marker stands alone on its line")
             markers.append(Marker(CHANGES_LIST, line, start, end, text, error=error))
+        elif known == "facts":
+            ids = body[len(name):].strip()
+            error = typo
+            if not error and (not ids.startswith(":") or not ids[1:].split()
+                              or not all(ID.fullmatch(i) for i in ids[1:].split())):
+                error = "malformed facts marker: write <!-- facts: ID ID --> with IDs from declaration/facts.yml"
+            elif not error and (not alone or "\n" in text):
+                error = "a facts marker stands alone on its line"
+            markers.append(Marker(FACTS_LIST, line, start, end, text, target=" ".join(ids.lstrip(":").split()),
+                                  error=error))
         start = prose.find("<!--", end)
     return markers
+
+
+def _nearest_marker(name: str, body: str) -> str | None:
+    """The marker a comment was meant to be, when its name is one mistyped (<!-- quotes: … -->);
+    None for an editor's note."""
+    rest = body[len(name):].strip()
+    shaped = not rest or rest.startswith(":")  # a marker's shape: its name alone, or followed by ':'
+    close = difflib.get_close_matches(name, list(COMMENT_MARKERS), n=1, cutoff=0.75) if name and shaped else []
+    return close[0] if close else None
 
 
 def _inline_markers(page: ScannedPage) -> list[Marker]:
     prose, markers = page.prose, []
     for match in INLINE_QUOTE.finditer(prose):
+        if match["body"].strip().startswith(FACT_PREFIX):
+            fact = match["body"].strip()[len(FACT_PREFIX):]
+            error = "" if ID.fullmatch(fact) else (f"malformed marker {match[0]}: write [[fact:ID]] with an ID from "
+                                                  "declaration/facts.yml")
+            markers.append(Marker(FACT, page.line_of(match.start()), match.start(), match.end(), match[0], target=fact,
+                                  error=error))
+            continue
         body = INLINE_QUOTE_BODY.fullmatch(match["body"].strip())
         error = "" if body else (f"malformed marker {match[0]}: write [[ID]] or [[ID.N]] (sentence N) "
                                  "with an ID from declaration/segments.yml")

@@ -4,7 +4,7 @@ never makes. Read like every data file: as untrusted input, every problem with i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import InputError, LinedDict, LinedList, Problem, load_yaml
@@ -41,6 +41,9 @@ class Meaning:
     claims: dict[str, tuple[str, ...]]
     negations: dict[str, tuple[str, ...]]
     lines: dict[str, int]  # of the top-level keys, for findings
+    claims_unless: dict[str, tuple[str, ...]] = field(default_factory=dict)  # where a claim's words are no claim
+    weak: dict[str, tuple[str, ...]] = field(default_factory=dict)  # modality: what only may be
+    strong: dict[str, tuple[str, ...]] = field(default_factory=dict)  # modality: what is, or will be
 
 
 def load_meaning(root: Path, plain_text_problem) -> Meaning:
@@ -57,9 +60,13 @@ def load_meaning(root: Path, plain_text_problem) -> Meaning:
             qualifiers.append(qualifier)
     claims = _by_language(path, data, "claims", problems, plain_text_problem)
     negations = _by_language(path, data, "negations", problems, plain_text_problem)
+    unless = _by_language(path, data, "claims_unless", problems, plain_text_problem) if "claims_unless" in data else {}
+    modality = data.get("modality") if isinstance(data.get("modality"), LinedDict) else LinedDict()
+    weak = _by_language(path, modality, "weak", problems, plain_text_problem) if "weak" in modality else {}
+    strong = _by_language(path, modality, "strong", problems, plain_text_problem) if "strong" in modality else {}
     if problems:
         raise InputError(problems)
-    return Meaning(path, tuple(qualifiers), claims, negations, dict(data.lines))
+    return Meaning(path, tuple(qualifiers), claims, negations, dict(data.lines), unless, weak, strong)
 
 
 def _qualifier(path, entry, line, problems, plain_text_problem) -> Qualifier | None:

@@ -1,0 +1,68 @@
+"""Data files validated by declared schemas (JSON Schema, declaration/schemas/), with the
+checker's messages: each problem at its file and line, with how to fix it.
+
+A schema says what a file holds; a property's `fix` (a keyword of this project, which JSON
+Schema ignores) says how to mend a value that does not fit. What a schema cannot say (an ID
+that names a source, a quotation that is a source's) the loaders check after it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .files import LinedDict, LinedList, Problem
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """The schema `name` (a file of schemas/), or `name.item`: the schema of one of its items."""
+    file, _, part = name.partition(".")
+    schema = json.loads((SCHEMAS / f"{file}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema["items"] if part == "item" else schema)
+
+
+def problems(data, name: str, path: Path) -> list[Problem]:
+    """Every way the data does not fit its schema, at the line of the value at fault."""
+    found = []
+    for error in sorted(validator(name).iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
+        where = "/".join(str(part) for part in error.absolute_path) or "the file"
+        fix = error.schema.get("fix") if isinstance(error.schema, dict) else None
+        if not fix and isinstance(error.parent, object) and error.validator in ("required", "additionalProperties"):
+            fix = "write the entry as its neighbours are written"
+        found.append(Problem(path, line_of(data, list(error.absolute_path)), f"{where}: {_message(error)}",
+                             fix or "write the value as the schema says (declaration/schemas/" f"{name}.schema.json)"))
+    return found
+
+
+def line_of(data, keys: list) -> int:
+    """The line of the value at `keys` in lined YAML data (its nearest known line)."""
+    line, node = getattr(data, "line", 1), data
+    for key in keys:
+        if isinstance(node, LinedDict) and key in node:
+            line, node = node.line_of(key), node[key]
+        elif isinstance(node, LinedList) and isinstance(key, int) and key < len(node):
+            line, node = node.line_of(key), node[key]
+        else:
+            break
+    return line
+
+
+def _message(error) -> str:
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing")
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown keys")
+    if error.validator == "pattern":
+        return f"{error.instance!r} is not of the expected form"
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "maxLength":
+        return f"is {len(error.instance)} characters long, over {error.validator_value}"
+    return error.message
