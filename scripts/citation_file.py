@@ -36,13 +36,15 @@ def citation_file(root: Path) -> str:
         "license": ["CC-BY-4.0", "MIT"],
         "keywords": ["Paris Declaration", "Coalition of the Willing", "security guarantees", "Ukraine"],
         "references": [{
-            "type": "government-document",
+            # A political declaration: none of CFF's more precise types (a law, a report) fits.
+            "type": "generic",
             "title": facts.title[declaration.SOURCE_LANGUAGE],
             "authors": [{"name": facts.issuer}],
             "date-published": facts.date,
             "location": {"name": facts.place},
-            "url": facts.source,
             "languages": [declaration.SOURCE_LANGUAGE],
+            # Where its French text comes from is not established: said, never a source address.
+            "notes": declaration.load(data).facts.facts[facts.origin].statement["en"],
         }],
     }
     header = "# Written by `make citation` from the project's data (scripts/citation_file.py): do not edit.\n"

@@ -28,7 +28,6 @@ import re
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +35,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from scripts import build as builder
+from scripts.findings import Finding
 
 CHECK = "integrity"
 TEXT = "declaration/declaration.fr.txt"
@@ -45,19 +45,14 @@ MOVES = "declaration/anchors.yml"
 TRAILER = "Source-change"
 TREE = ("declaration", "docs", "overrides", "mkdocs.yml")
 LOCAL_URL = "https://example.test/"
+# What the anchors of a site are (published_anchors): a new reading makes cached ones stale.
+ANCHORS_READING = 2
 # Ids that are not promises: the theme's, footnotes' (numbered in order), tooltips' (numbered).
 UNSTABLE = re.compile(r"^(?:__|fn:|fnref:|dp-tip-)")
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: [{CHECK}] {self.message} — {self.fix}"
+def _problem(path: str, line: int, message: str, fix: str) -> Finding:
+    return Finding(path, line, CHECK, message, fix)
 
 
 # The published anchors ----------------------------------------------------------------------------
@@ -74,9 +69,10 @@ def published_anchors(site: Path) -> dict[str, dict[str, str]]:
             continue
         article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article.md-content__inner")
         if article is not None:
+            # A page's title (h1) is the page itself: a link to it is a link to the page's top.
             anchors[relative] = {node.attributes["id"]: " ".join(node.text(deep=True).split())[:80]
-                                 for node in article.css("[id]")
-                                 if node.attributes.get("id") and not UNSTABLE.match(node.attributes["id"])}
+                                 for node in article.css("[id]") if node.tag != "h1"
+                                 and node.attributes.get("id") and not UNSTABLE.match(node.attributes["id"])}
     return anchors
 
 
@@ -99,7 +95,7 @@ def anchors_of(tree: Path) -> dict[str, set[str]]:
         return published_anchors(Path(work) / "site")
 
 
-def anchor_problems(lost: dict[str, dict[str, str]], head: Path) -> list[Problem]:
+def anchor_problems(lost: dict[str, dict[str, str]], head: Path) -> list[Finding]:
     problems = []
     for page, anchors in lost.items():
         slug, lang = _slug_and_language(page, head)
@@ -107,7 +103,7 @@ def anchor_problems(lost: dict[str, dict[str, str]], head: Path) -> list[Problem
         for anchor, words in sorted(anchors.items()):
             # Where it stood: the line that still says what it named (a heading renamed keeps its words).
             line = _line_of(head / source, " ".join(words.rstrip("¶").split()[:4])) if (head / source).is_file() else 1
-            problems.append(Problem(source if (head / source).is_file() else MOVES, line,
+            problems.append(_problem(source if (head / source).is_file() else MOVES, line,
                                     f"{page}#{anchor} was published and is gone: links to it, in citations, "
                                     "bookmarks and other sites, would break",
                                     f"keep the anchor (write {{#{anchor}}} on the heading or element that took "
@@ -153,7 +149,7 @@ def cited_sources(head: Path, commits: str) -> list[str]:
     return [value.strip() for value in log.split("\n") if value.strip()]
 
 
-def source_problems(base: Path, head: Path, commits: str | None) -> list[Problem]:
+def source_problems(base: Path, head: Path, commits: str | None) -> list[Finding]:
     changed = [path for path in (TEXT, VERSIONS) if _read(base / path) != _read(head / path)]
     if not changed:
         return []
@@ -161,7 +157,7 @@ def source_problems(base: Path, head: Path, commits: str | None) -> list[Problem
     cited = cited_sources(head, commits) if commits else []
     if any(_on(address, domains) for address in cited):
         return []
-    return [Problem(path, 1, f"{path} changes, and no commit cites the official publication the new words come "
+    return [_problem(path, 1, f"{path} changes, and no commit cites the official publication the new words come "
                     f"from{' (cited: ' + ', '.join(cited) + ')' if cited else ''}",
                     f"add to a commit message the trailer `{TRAILER}: https://…`, the address of the publication on "
                     f"{', '.join(sorted(domains)) or 'an official publisher named in ' + SOURCES}") for path in changed]
@@ -173,7 +169,7 @@ def _on(address: str, domains: set[str]) -> bool:
     return parts.scheme == "https" and any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
-def translation_problems(base: Path, head: Path) -> list[Problem]:
+def translation_problems(base: Path, head: Path) -> list[Finding]:
     problems = []
     for path in sorted((head / "declaration").glob("translation.*.yml")):
         relative = path.relative_to(head).as_posix()
@@ -181,7 +177,7 @@ def translation_problems(base: Path, head: Path) -> list[Problem]:
         for segment, entry in new.items():
             before = old.get(segment)
             if before and before.get("source") != entry.get("source") and before.get("sentences") == entry.get("sentences"):
-                problems.append(Problem(relative, _line_of(path, f"{segment}:"),
+                problems.append(_problem(relative, _line_of(path, f"{segment}:"),
                                         f"the translation of '{segment}' is marked as translating a new French "
                                         "(its source hash changed), but its sentences did not change",
                                         "translate the new French, then record its hash; or restore the hash"))
@@ -200,7 +196,7 @@ def _read(path: Path) -> str | None:
 # The command ----------------------------------------------------------------------------------------
 
 
-def check(base: Path, head: Path, commits: str | None) -> list[Problem]:
+def check(base: Path, head: Path, commits: str | None) -> list[Finding]:
     problems = source_problems(base, head, commits) + translation_problems(base, head)
     return sorted(problems + anchor_problems(lost_anchors(anchors_of(base), anchors_of(head)), head))
 
@@ -216,15 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            message = f"{problem.message} — {problem.fix}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::error file={_property(problem.path)},line={problem.line},title={CHECK}::{message}")
+            print(problem.annotation())
     print(f"{'FAILED' if problems else 'OK'}: {len(problems)} problem(s)", file=sys.stderr)
     return 1 if problems else 0
 
-
-def _property(value: str) -> str:
-    """A value for a workflow command's property: its separators escaped."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
 
 
 if __name__ == "__main__":

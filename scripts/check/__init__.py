@@ -13,17 +13,19 @@ import re
 import tempfile
 from pathlib import Path
 
+from declaration.markers import did_you_mean
 from scripts import build as builder
 
-from . import (anchors, characters, coverage, links, meaning, published, quotes, rendered, safety, source_integrity,
-               sources, terminology, translations, typography)
-from .findings import ERROR, Finding
+from scripts.findings import ERROR, Finding
+
+from . import (anchors, assets, characters, content, coverage, facts, language, links, meaning, published, quotes,
+               rendered, safety, source_integrity, sources, terminology, translations, typography)
 from .site import BuiltSite
 
 # In the order an editor would fix them: the inputs first, then the data, what the pages say as
 # the reader gets them (the build's record), and the built site last.
-DATA_CHECKS = (source_integrity, characters, safety, quotes, coverage, translations, terminology, meaning)
-RENDERED_CHECKS = (characters, quotes, meaning, typography)
+DATA_CHECKS = (source_integrity, assets, characters, safety, quotes, coverage, translations, terminology, meaning, facts)
+RENDERED_CHECKS = (content, characters, quotes, meaning, facts, language, typography)
 SITE_CHECKS = (published, quotes, links, anchors)
 BUILD_CHECK = "build"
 CHECKS = tuple(dict.fromkeys([sources.CHECK, *(module.CHECK for module in DATA_CHECKS), BUILD_CHECK,
@@ -47,13 +49,15 @@ def _data_findings(read, findings: list[Finding]) -> list[Finding]:
     return [finding for module in DATA_CHECKS for finding in module.check(read) if finding.path not in unreadable]
 
 
-def check_all(root: Path, site_dir: Path | None = None, site_url: str = CHECK_SITE_URL) -> list[Finding]:
+def check_all(root: Path, site_dir: Path | None = None, site_url: str | None = None) -> list[Finding]:
     """Every check: the inputs (nothing is built from input that fails them), then the build, into
-    `site_dir` (a temporary folder when None), under its budget, while the data checks run; then
-    what the pages say as built, and the built site."""
+    `site_dir` (a temporary folder when None), for `site_url` (by default, as MkDocs reads it),
+    under its budget, while the data checks run; then what the pages say as built, and the built
+    site."""
     read, findings = sources.read_sources(root)
     if read is None or failed(findings):
         return findings
+    site_url = site_url or read.site_url
     with tempfile.TemporaryDirectory(prefix="check-") as work:
         site = Path(site_dir) if site_dir else Path(work) / "site"
         record = Path(work) / "record"
@@ -61,7 +65,10 @@ def check_all(root: Path, site_dir: Path | None = None, site_url: str = CHECK_SI
         findings += _data_findings(read, findings)
         build_findings = build_findings_of(builder.finish(building), read)
         if build_findings:
-            return findings + build_findings
+            # What the build stopped on, the data checks have mostly said already, at the same
+            # line and with its fix: one mistake, one finding.
+            said = {(finding.path, finding.line) for finding in findings}
+            return findings + [finding for finding in build_findings if (finding.path, finding.line) not in said]
         pages = rendered.read(record, read)
         findings += [finding for module in RENDERED_CHECKS for finding in module.check_rendered(read, pages)]
         findings += _site_findings(read, site, site_url)
@@ -99,6 +106,7 @@ LOGGED = re.compile(r"^(?:WARNING|ERROR)\s*-\s+(?P<text>.*)$")
 READING = re.compile(r"Error reading page '(?P<page>[^']+)'(?::\s*(?P<error>.*))?")
 LOCATED = re.compile(r"^(?P<path>(?:docs|declaration|overrides)/[^\s:]+):(?P<line>[0-9]+): (?P<text>.+)$")
 SNIPPET_MISSING = re.compile(r"Snippet at path '?(?P<name>[^']+?)'? could not be found")
+LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']+)'")
 
 
 def build_findings_of(built: builder.Built, read) -> list[Finding]:
@@ -130,6 +138,15 @@ def _finding(message: str, page: str | None, read) -> Finding:
     located = LOCATED.match(message)
     if located:
         return Finding(located["path"], int(located["line"]), BUILD_CHECK, located["text"], FIX)
+    link = LINK.search(message)
+    if link and read is not None:
+        path = f"docs/{link['page']}"
+        target = link["link"].split("#")[0]
+        pages = sorted({f"{item.slug}.md" for item in read.pages})
+        fix = (did_you_mean(target, pages, "a page of docs/ by its name, without the language: strand-3.md")
+               if target and target not in pages else "link to an anchor the page has")
+        return Finding(path, _line_naming(read, path, f"]({link['link']}"), BUILD_CHECK,
+                       message.split(" contains ", 1)[1].removesuffix("."), fix)
     missing = SNIPPET_MISSING.search(message)
     if missing and page and read is not None:
         line = _line_naming(read, page, missing["name"])

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 from . import check_all, check_sources, failed, source_integrity
-from .site_config import read_config, site_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__)
     parser.add_argument("command", nargs="?", choices=["all", "repin"], default="all",
-                        help="all: run every check (default); repin: pin the current text's SHA-256")
+                        help="all: run every check (default); repin: pin the reviewed text, versions and assets as they are")
     parser.add_argument("--sources-only", action="store_true", help="the inputs and the data only: no build")
     parser.add_argument("--site-dir", type=Path, help="build the site there, and keep it")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -30,15 +29,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "repin":
         digest = source_integrity.repin(args.root)
-        print(f"pinned {source_integrity.TEXT} at {digest}; now run `make check` to see the "
-              "translations the change has outdated")
+        print(f"pinned {source_integrity.TEXT} at {digest}, the official versions' words and the assets; "
+              "now run `make check` to see the translations a change of the text has outdated")
         return 0
 
     started = time.perf_counter()
     if args.sources_only:
         findings = check_sources(args.root)
     else:
-        findings = check_all(args.root, args.site_dir, site_url(read_config(args.root)))
+        findings = check_all(args.root, args.site_dir)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for finding in sorted(findings):
         print(finding)

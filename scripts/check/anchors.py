@@ -19,9 +19,9 @@ import tempfile
 from pathlib import Path
 
 import declaration
-from scripts.integrity import TREE, anchor_problems, anchors_of, lost_anchors, published_anchors
+from scripts.integrity import ANCHORS_READING, TREE, anchor_problems, anchors_of, lost_anchors, published_anchors
 
-from .findings import Finding
+from scripts.findings import Finding
 
 CHECK = "anchors"
 ANCHORS = f"declaration/{declaration.ANCHORS_FILE}"
@@ -45,7 +45,7 @@ def check_site(sources, site) -> list[Finding]:
     base = base_anchors(sources.root)
     if base is not None:
         lost = lost_anchors(base, published_anchors(site.root))
-        findings += [Finding(problem.path, problem.line, CHECK, problem.message, problem.fix)
+        findings += [Finding(problem.path, problem.line, CHECK, problem.problem, problem.fix)
                      for problem in anchor_problems(lost, sources.root)]
     return findings
 
@@ -66,7 +66,7 @@ def base_anchors(root: Path) -> dict[str, dict[str, str]] | None:
     commit = base_commit(root)
     if not commit:
         return None
-    cached = root / CACHE / f"{commit}.json"
+    cached = root / CACHE / f"{commit}.{ANCHORS_READING}.json"
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
     archive = _git(root, "archive", "--format=tar", commit, "--", *TREE, text=False)

@@ -1,8 +1,13 @@
-"""Check hidden-characters: nothing in a content file that a reader cannot see or tell apart.
+"""Check hidden-characters: nothing a reader cannot see or tell apart, however it is written (the
+character itself, or an entity that the browser turns into it: the pages are read as rendered).
 
-Zero-width and bidi controls, soft hyphens and other format characters (Unicode category Cf),
-control characters, letters of another script inside a Latin word (look-alikes, as in Unicode
-TR39's mixed-script detection), and text that is not in NFC.
+- Every default-ignorable code point (zero-width spaces and joiners, the combining grapheme
+  joiner, variation selectors, Hangul fillers, tags…) and every bidirectional control, whatever
+  its Unicode category; other format (Cf) and control (Cc) characters; text that is not in NFC.
+- Look-alike letters: a word that mixes Latin letters with letters of another script; and, in the
+  prose of a language written in Latin letters, a word written in another script whose Unicode
+  TR39 skeleton (confusables.txt) is a Latin word (`ΝΑΤΟ`, Greek capitals, for NATO). A language
+  written in another script is judged by its own (Cyrillic: Ukrainian, Russian…).
 """
 
 from __future__ import annotations
@@ -10,12 +15,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
-from .findings import Finding
+import confusables
+
+from scripts.findings import Finding
 
 CHECK = "hidden-characters"
 ALLOWED_CONTROLS = {"\n", "\t"}
 WORD = re.compile(r"\w+")
+# Unicode 15's Default_Ignorable_Code_Point (DerivedCoreProperties.txt) and Bidi_Control.
+DEFAULT_IGNORABLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                               "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+                               "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+# The script a language is written in, where it is not Latin.
+SCRIPTS = {"uk": "CYRILLIC", "ru": "CYRILLIC", "bg": "CYRILLIC", "be": "CYRILLIC", "sr": "CYRILLIC", "el": "GREEK"}
+CONFUSABLES = Path(confusables.__file__).parent / "assets" / "confusables.txt"
 
 
 def check(sources) -> list[Finding]:
@@ -31,23 +46,24 @@ def check(sources) -> list[Finding]:
 
 def check_rendered(sources, pages) -> list[Finding]:
     """The pages and their snippets as the reader gets them: entities decoded (`&#x202E;` is the
-    character), code and attribute values included."""
+    character), code and attribute values included, each in its language."""
     findings = {}
     for page in pages:
         for text in page.texts:
-            for problem, fix in scan(text.value):
+            for problem, fix in scan(text.value, text.lang):
                 findings.setdefault((text.source, text.line, problem), Finding(text.source, text.line, CHECK, problem, fix))
     return list(findings.values())
 
 
-def scan(text: str) -> list[tuple[str, str]]:
-    """(problem, fix) for every hidden or deceptive character in a piece of text."""
+def scan(text: str, lang: str | None = None) -> list[tuple[str, str]]:
+    """(problem, fix) for every hidden or deceptive character in a piece of text; `lang`: the
+    language it is written in, when known."""
     problems = []
     for char in dict.fromkeys(text):
         category = unicodedata.category(char)
-        if category == "Cf" or (category == "Cc" and char not in ALLOWED_CONTROLS):
-            problems.append((f"invisible character {_name(char)}",
-                             "delete it (retype the word around it if unsure)"))
+        if DEFAULT_IGNORABLE.match(char) or category == "Cf" or (category == "Cc" and char not in ALLOWED_CONTROLS):
+            problems.append((f"invisible character {_name(char)}", "delete it (retype the word around it if unsure)"))
+    own = SCRIPTS.get((lang or "").split("-")[0], "LATIN")
     for word in WORD.findall(text):
         if word.isascii():
             continue
@@ -57,10 +73,30 @@ def scan(text: str) -> list[tuple[str, str]]:
                                   if char.isalpha() and _script(char) != "LATIN")
             problems.append((f"the word '{word}' mixes Latin letters with look-alikes ({strangers})",
                              "retype the word with Latin letters only"))
+        elif lang and own == "LATIN" and scripts and "LATIN" not in scripts and skeleton(word).isascii() \
+                and any(char.isalpha() for char in skeleton(word)):
+            problems.append((f"the word '{word}' is written in {'/'.join(sorted(scripts)).lower()} letters that look "
+                             f"like the Latin word '{skeleton(word)}'", "retype the word with Latin letters"))
     if unicodedata.normalize("NFC", text) != text:
         problems.append(("the line is not in Unicode NFC (a letter and a separate accent)",
                          "retype the accented letters, or normalise the file to NFC"))
     return problems
+
+
+def skeleton(text: str) -> str:
+    """Unicode TR39's skeleton: each character by its prototype in confusables.txt, decomposed."""
+    prototypes = _prototypes()
+    return unicodedata.normalize("NFD", "".join(prototypes.get(char, char) for char in unicodedata.normalize("NFD", text)))
+
+
+@cache
+def _prototypes() -> dict[str, str]:
+    table = {}
+    for line in CONFUSABLES.read_text(encoding="utf-8-sig").split("\n"):
+        fields = line.split("#", 1)[0].split(";")
+        if len(fields) >= 2 and fields[0].strip():
+            table[chr(int(fields[0].strip(), 16))] = "".join(chr(int(code, 16)) for code in fields[1].split())
+    return table
 
 
 def _name(char: str) -> str:

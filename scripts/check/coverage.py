@@ -4,9 +4,9 @@ that does not exist; no marker is malformed."""
 
 from __future__ import annotations
 
-from declaration.markers import QUOTE_ALL, QUOTE_BLOCK, QUOTE_INLINE, parse_spec
+from declaration.markers import QUOTE_ALL, QUOTE_BLOCK, QUOTE_INLINE, did_you_mean, parse_spec
 
-from .findings import Finding
+from scripts.findings import Finding
 
 CHECK = "coverage"
 FULL_TEXT = "text"
@@ -22,24 +22,25 @@ def check(sources) -> list[Finding]:
         quoted_on: dict[str, list[str]] = {segment_id: [] for segment_id in order}
         for page in pages.values():
             for marker in page.markers_of(QUOTE_BLOCK):
-                if marker.error:
-                    continue
-                try:
-                    chosen = parse_spec(marker.target, order)
-                except LookupError as error:
-                    findings.append(Finding(page.relative, marker.line, CHECK, str(error),
-                                            "fix the ID (see declaration/segments.yml)"))
-                    continue
+                if not marker.error:
+                    try:
+                        parse_spec(marker.target, order)
+                    except LookupError as error:
+                        head, _, fix = str(error).partition(": ")
+                        findings.append(Finding(page.relative, marker.line, CHECK, head, fix))
+                # What it was meant to quote counts, a mistyped marker or ID included: its one
+                # finding is the typo's, not a finding for every segment it would have quoted.
                 if page.slug in explainers:
-                    for segment_id in chosen:
+                    for segment_id in declaration.meant(marker).split():
                         quoted_on[segment_id].append(page.slug)
             for marker in page.markers_of(QUOTE_INLINE):
                 segment = declaration.by_id.get(marker.target)
                 if not marker.error and (segment is None or (marker.sentence or 0) > len(segment.fr_sentences)):
                     findings.append(Finding(page.relative, marker.line, CHECK,
                                             f"{marker.text} names no segment or sentence of the text",
-                                            "write [[ID]] or [[ID.N]] with an ID from "
-                                            "declaration/segments.yml and N up to its sentence count"))
+                                            did_you_mean(marker.target, order, "[[ID]] or [[ID.N]] with an ID from "
+                                                         "declaration/segments.yml and N up to its sentence count")
+                                            if segment is None else "N counts the segment's sentences, from 1"))
         findings += _full_text(pages.get(FULL_TEXT))
         for segment in declaration.segments:
             where = quoted_on[segment.id]
@@ -55,8 +56,14 @@ def check(sources) -> list[Finding]:
 
 
 def _malformed(pages) -> list[Finding]:
-    return [Finding(page.relative, marker.line, CHECK, marker.error, "see CONTRIBUTING.md, “Markdown conventions”")
-            for page in pages for marker in page.scanned.markers if marker.error]
+    findings = []
+    for page in pages:
+        for marker in page.scanned.markers:
+            if marker.error:
+                problem, _, fix = marker.error.partition(": did you mean")
+                findings.append(Finding(page.relative, marker.line, CHECK, problem,
+                                        f"did you mean{fix}" if fix else "see CONTRIBUTING.md, “Markdown conventions”"))
+    return findings
 
 
 def _full_text(page) -> list[Finding]:

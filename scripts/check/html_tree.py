@@ -1,26 +1,32 @@
-"""A small HTML tree for reading the built site, from the standard library's parser.
-
-The built pages are generated, well-formed HTML; this reads them into nested Elements that can
-be searched by tag and attribute, with the line of each element for error messages.
-"""
+"""The built site's pages as trees of Elements, read by the checks' one HTML parser (selectolax:
+lexbor, as browsers parse), to be searched by tag and attribute; each element with the line of
+the page where it starts, found again by its id or address, for messages."""
 
 from __future__ import annotations
 
+import html as entities
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Callable, Iterator
 
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                 "source", "track", "wbr"}
+from selectolax.lexbor import LexborHTMLParser
 
 
 @dataclass
 class Element:
     tag: str
     attrs: dict[str, str]
-    line: int
     children: list = field(default_factory=list)  # Elements and text strings, in order
     parent: "Element | None" = None
+    source: list = field(default_factory=list, repr=False)  # the page's lines, shared
+
+    @property
+    def line(self) -> int:
+        """The line where the element starts, found by its id or address; 1 when it has neither."""
+        for name in ("id", "href", "src"):
+            if self.attrs.get(name):
+                needle = f'{name}="{entities.escape(self.attrs[name], quote=True)}"'
+                return next((number for number, line in enumerate(self.source, start=1) if needle in line), 1)
+        return 1
 
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
@@ -57,35 +63,26 @@ class Element:
 
 
 def parse(html: str) -> Element:
-    builder = _Builder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
-
-
-class _Builder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {}, 1)
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {name: value or "" for name, value in attrs}, self.getpos()[0],
-                          parent=self.stack[-1])
-        self.stack[-1].children.append(element)
-        if tag not in VOID_ELEMENTS:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID_ELEMENTS:
-            self.stack.pop()
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
+    source = html.split("\n")
+    root = Element("#document", {}, source=source)
+    document = LexborHTMLParser(html).root
+    pending = []
+    if document is not None:
+        top = Element(document.tag, {name: value or "" for name, value in document.attributes.items()}, parent=root,
+                      source=source)
+        root.children = [top]
+        pending.append((document, top))
+    while pending:
+        node, element = pending.pop()
+        child, built = node.child, []
+        while child is not None:
+            if child.tag == "-text":
+                built.append(child.text(deep=False) or "")
+            elif not child.tag.startswith("-"):
+                inner = Element(child.tag, {name: value or "" for name, value in child.attributes.items()},
+                                parent=element, source=source)
+                built.append(inner)
+                pending.append((child, inner))
+            child = child.next
+        element.children = built
+    return root

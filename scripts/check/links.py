@@ -7,22 +7,23 @@ check reads the built pages, so it also covers the links the hooks generate and 
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from .findings import Finding
+import ada_url
+
+from scripts.findings import Finding
 
 CHECK = "links"
 
 
 def check_site(sources, site) -> list[Finding]:
     findings = []
-    base = urlsplit(site.url)
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
             relative = path.relative_to(site.root).as_posix()
             tree = site.tree(lang, slug)
             for element in tree.iter(lambda e: e.tag in ("a", "link") and "href" in e.attrs):
-                target = _resolve(element.attrs["href"], relative, base)
+                target = _resolve(element.attrs["href"], relative, site.url)
                 if target is None:
                     continue
                 file, anchor = target
@@ -34,22 +35,21 @@ def check_site(sources, site) -> list[Finding]:
     return findings
 
 
-def _resolve(href: str, page: str, base) -> tuple[str, str] | None:
-    """(file relative to the site root, anchor) of a link into the site, None for other links."""
-    parts = urlsplit(href)
-    if parts.scheme in ("http", "https"):
-        if parts.netloc != base.netloc or not parts.path.startswith(base.path):
-            return None  # another site: not ours to check
-        path = parts.path[len(base.path):]
-    elif parts.scheme or href.startswith("//"):
+def _resolve(href: str, page: str, site_url: str) -> tuple[str, str] | None:
+    """(file relative to the site root, anchor) of a link into the site, as a browser resolves it
+    (WHATWG: ada) from the page's address; None for a link elsewhere, or one no browser can read
+    (the content check's finding)."""
+    try:
+        url = ada_url.URL(href, site_url + page)
+        site = ada_url.URL(site_url)
+    except ValueError:
         return None
-    elif parts.path.startswith("/"):
-        path = parts.path[len(base.path):] if parts.path.startswith(base.path) else parts.path.lstrip("/")
-    else:
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path)) if parts.path else page
+    if url.origin != site.origin or not url.pathname.startswith(site.pathname) or url.protocol not in ("http:", "https:"):
+        return None  # another site: not ours to check
+    path = unquote(url.pathname[len(site.pathname):])
     if path.endswith("/") or path in ("", "."):
         path = posixpath.join(path, "index.html")
-    return posixpath.normpath(path), unquote(parts.fragment)
+    return posixpath.normpath(path), unquote(url.hash.lstrip("#"))
 
 
 def _problem(site, file: str, anchor: str) -> str:

@@ -15,12 +15,11 @@ import re
 
 from declaration import SOURCE_LANGUAGE, contains_form
 
-from .findings import Finding
+from scripts.findings import Finding
 from .prose import data_sentences, page_sentences
 
 CHECK = "meaning"
 MEANING = "declaration/meaning.yml"
-CONTEXT_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)\s+context\b")
 
 
 def check(sources) -> list[Finding]:
@@ -44,7 +43,7 @@ def check_rendered(sources, pages) -> list[Finding]:
     findings = []
     for sentence in page_sentences(sources, pages):
         findings += _qualifiers_kept(sentence, meaning) + _claims(sentence, meaning)
-    return findings + _context_sources(sources, pages)
+    return findings
 
 
 def _languages(meaning, languages) -> list[Finding]:
@@ -117,27 +116,11 @@ def _claims(sentence, meaning) -> list[Finding]:
     if sentence.in_context:
         return []
     lang = sentence.lang
-    said = [claim for claim in meaning.claims.get(lang, ()) if contains_form(sentence.text, claim)]
+    unless = [phrase for phrase in meaning.claims_unless.get(lang, ()) if contains_form(sentence.text, phrase)]
+    said = [claim for claim in meaning.claims.get(lang, ()) if contains_form(sentence.text, claim)
+            and not any(contains_form(phrase, claim) for phrase in unless)]
     if not said or any(contains_form(sentence.text, negation) for negation in meaning.negations.get(lang, ())):
         return []
-    return [Finding(sentence.path, sentence.line, CHECK, f"asserts \"{said[0]}\", which the text never says",
-                    "say that the text does not say it, or move the fact into a context box (!!! context) with "
-                    "its source")]
-
-
-def _context_sources(sources, pages) -> list[Finding]:
-    """Every fact (paragraph or list item) of a context box carries its source."""
-    findings = []
-    for page in pages:
-        for block in page.blocks:
-            if block.in_context and not block.cites and block.tag in ("p", "li"):
-                findings.append(Finding(block.source, block.line, CHECK, "a fact in a context box without its source",
-                                        "end it with a footnote [^name] whose definition links to the source "
-                                        "(https://…), or link the source"))
-    for page in sources.pages:
-        for number, line in enumerate(page.text.split("\n"), start=1):
-            if line.startswith("!!!") and re.search(r"\b(?:context|contexte)\b", line, re.IGNORECASE) \
-                    and not CONTEXT_BOX.match(line):
-                findings.append(Finding(page.relative, number, CHECK, "a context box that is not a `!!! context` box",
-                                        "write it !!! context \"…\": the checks then hold each fact to its source"))
-    return findings
+    return [Finding(sentence.path, sentence.line, CHECK, f"\"{said[0]}\" reads as something the text says, and "
+                    "the text never says it", "rephrase; if it is an outside fact, state it as a fact "
+                    "([[fact:ID]], declaration/facts.yml), with its source")]

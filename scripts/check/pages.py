@@ -32,6 +32,15 @@ MAX_PER_PARAGRAPH = 200
 MAX_PER_PAGE = 2_000
 MAX_NESTING = 10
 NESTING = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t])))+")
+# What makes Python-Markdown recurse or backtrack, counted per paragraph (emphasis markers and
+# backslash escapes) or per page (HTML blocks whose Markdown it reads again, markdown="1").
+COUNTED = ("[", "<", "*", "_", "\\")
+MAX_MARKDOWN_IN_HTML = 20
+MARKDOWN_IN_HTML = re.compile(r"\bmarkdown\s*=", re.IGNORECASE)
+# The one way a page includes a snippet (pymdownx.snippets): alone on its line, a file of
+# docs/_snippets/ by its name. Any other use of the scissors is refused: the checks read a
+# snippet's words at its own lines only this way.
+SNIPPET = re.compile(r'^--8<-- "(?P<name>[a-z0-9-]+\.[a-z]{2,3}\.md)"$')
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,7 @@ def read_pages(root: Path) -> list[Page]:
 def markdown_problems(path: Path, text: str) -> list[Problem]:
     """What in a page would make Markdown itself slow or crash: too many brackets or tags in a
     paragraph or a page, lists or quotes nested too deep. Linear in the text's length."""
-    problems, totals = [], {"[": 0, "<": 0}
+    problems, totals = [], dict.fromkeys(COUNTED, 0)
     lines = text.split("\n")
     start = 0
     for number, line in enumerate(lines + [""], start=1):
@@ -154,6 +163,15 @@ def markdown_problems(path: Path, text: str) -> list[Problem]:
     for char, count in totals.items():
         if count > MAX_PER_PAGE:
             problems.append(Problem(path, 1, f"{count} '{char}' in the page (over {MAX_PER_PAGE})", "split the page"))
+    nested_html = len(MARKDOWN_IN_HTML.findall(text))
+    if nested_html > MAX_MARKDOWN_IN_HTML:
+        problems.append(Problem(path, 1, f"{nested_html} HTML blocks with markdown= in the page (over "
+                                f"{MAX_MARKDOWN_IN_HTML}): Markdown reads each again, nested", "write Markdown"))
+    for number, line in enumerate(lines, start=1):
+        if "--8<--" in line and not SNIPPET.fullmatch(line):
+            problems.append(Problem(path, number, "a snippet is included only as --8<-- \"name.<code>.md\", alone on "
+                                    "its line", 'write --8<-- "checks.en.md" (a file of docs/_snippets/), or remove the '
+                                    "scissors"))
     for number, line in enumerate(lines, start=1):
         markers = NESTING.match(line)
         depth = (len(line) - len(line.lstrip(" \t"))) // 4 + (markers[0].count(">") + len(re.findall(r"[-*+]|[0-9]+[.)]", markers[0]))

@@ -28,9 +28,15 @@ class Sentence:
         return {(match["id"], int(match["number"]) if match["number"] else None) for match in QUOTED.finditer(self.text)}
 
 
+def context_pages(sources) -> set[str]:
+    """The pages whose front matter says `context: true`: every sentence there is an outside fact
+    (or quotes the text), with its source."""
+    return {page.relative for page in sources.pages if (page.front_matter or {}).get("context") is True}
+
+
 def page_sentences(sources, pages) -> list[Sentence]:
     """Every sentence of the pages and snippets, in every language, as rendered."""
-    found = []
+    found, outside = [], context_pages(sources)
     for page in pages:
         if page.lang not in sources.languages:
             continue
@@ -42,20 +48,21 @@ def page_sentences(sources, pages) -> list[Sentence]:
                 path, line = (place[1] if place and place[1][0] == block.source else (block.source, block.line))
                 if place:
                     position = place[0]
-                found.append(Sentence(path, line, block.lang, text, block.in_context))
+                found.append(Sentence(path, line, block.lang, text, block.in_context or page.source in outside))
     return found
 
 
 def data_sentences(sources) -> list[Sentence]:
     """Every sentence the site writes from its data: front matter, glossary, interface words."""
-    found = []
+    found, outside = [], context_pages(sources)
     for page in sources.pages:
         if page.lang not in sources.languages:
             continue
         meta = page.front_matter or {}
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
-                found += _text_sentences(page.relative, meta.line_of(key) + 1, page.lang, meta[key])
+                found += _text_sentences(page.relative, meta.line_of(key) + 1, page.lang, meta[key],
+                                         page.relative in outside)
     for term in sources.declaration.terms:
         for lang, side in term.sides.items():
             if lang in sources.languages:
@@ -65,8 +72,8 @@ def data_sentences(sources) -> list[Sentence]:
     return found
 
 
-def _text_sentences(path: str, line: int, lang: str, text: str) -> list[Sentence]:
-    return [Sentence(path, line, lang, piece, False) for piece in split_sentences(" ".join(text.split()))]
+def _text_sentences(path: str, line: int, lang: str, text: str, in_context: bool = False) -> list[Sentence]:
+    return [Sentence(path, line, lang, piece, in_context) for piece in split_sentences(" ".join(text.split()))]
 
 
 def _words_sentences(words, data, lang) -> list[Sentence]:

@@ -19,18 +19,21 @@ Each finding names the source file and line that produced what it reports, as ne
 
 from __future__ import annotations
 
-import base64
-import hashlib
+from functools import cache
 import html
 import json
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
+import ada_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .findings import Finding
+from scripts.findings import Finding
+
+from overrides.hooks.content_security_policy import csp_hash
+
+from . import assets
 
 CHECK = "published"
 CONTENT = "md-content__inner"
@@ -42,15 +45,16 @@ CONTENT_ELEMENTS = {
     "u", "ul", "var", "wbr",
     "svg", "path", "g", "title",  # the theme's icons in the page actions
     "button",  # of type button only: the full text's copy controls
+    "nav",  # the full text's jump bar
 }
 GLOBAL_ATTRIBUTES = {"id", "class", "lang", "title", "dir", "role", "hidden", "data-search-exclude"}
 ELEMENT_ATTRIBUTES = {
     "a": {"href", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
+    "td": {"align", "colspan", "rowspan", "data-label"}, "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "reversed", "type"}, "li": {"value"}, "details": {"open"}, "time": {"datetime"},
     "svg": {"xmlns", "viewbox", "width", "height", "focusable", "fill"}, "path": {"d", "fill"}, "g": {"fill"},
-    "button": {"type", "data-dp-copy", "data-dp-done"},  # the full text's copy controls (cite.js)
+    "button": {"type", "data-dp-copy", "data-dp-done", "data-dp-show"},  # the copy controls, the choice of language
 }
 FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "style",
              "template", "noscript", "xmp", "plaintext", "listing", "foreignobject", "math", "video",
@@ -59,7 +63,10 @@ HEAD_ONLY = {"meta", "link", "title"}
 FORM_CONTROLS = {"form", "input", "select", "textarea", "label", "option", "output", "fieldset"}
 NAVIGATION_SCHEMES = {"http", "https", "mailto"}
 # The site's own scripts (reviewed code, in docs/assets/javascripts/), beside Material's.
-OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js", "assets/javascripts/cite.js"}
+OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js", "assets/javascripts/cite.js",
+               "assets/javascripts/text-choice.js", "assets/javascripts/language-switch.js", "assets/javascripts/print.js",
+               # At the path of Material's French stemmer: lunr-languages' French, with accent folding.
+               "assets/javascripts/lunr/min/lunr.fr.min.js"}
 # Attributes whose URL the browser fetches or follows, on any element (href: links and SVG).
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href",
                   "action", "formaction", "ping", "manifest", "codebase", "archive", "cite", "longdesc",
@@ -71,12 +78,7 @@ EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 DATA_TYPES = {"application/json": "__config", "application/ld+json": None}  # the id each must have, if any
 ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2",
                   ".json", ".xml", ".gz", ".map", ".html", ".bib", ".ris"}
-SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 URL_NOISE = re.compile(r"[\t\n\r]")
-CSS_IMPORT = re.compile(r"@import", re.IGNORECASE)
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]{0,2000})", re.IGNORECASE)
-SVG_ELEMENTS = {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "title", "desc",
-                "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use", "text", "tspan"}
 
 
 def check_site(sources, site) -> list[Finding]:
@@ -94,13 +96,14 @@ def check_site(sources, site) -> list[Finding]:
 class _Reader:
     def __init__(self, sources, site):
         self.sources, self.site, self.findings = sources, site, []
-        self.origin = urlsplit(site.url)
+        self.site_url = ada_url.URL(site.url)
 
     # Pages -------------------------------------------------------------------------------------------
 
     def page(self, path: Path, source: str, lang: str) -> None:
         tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
         relative = path.relative_to(self.site.root).as_posix()
+        self.base = self.site.url + relative  # what the page's relative addresses resolve against
         allowed_scripts = self._policy_hashes(tree, relative, source)
         stack = [(tree.root, False, False)]
         while stack:
@@ -159,7 +162,12 @@ class _Reader:
         if name not in URL_ATTRIBUTES or tag == "link":
             return  # a <link>'s address is checked by its rel (_link)
         for url in _urls(name, value):
-            scheme = _scheme(url)
+            parsed = self._parse(url)
+            if parsed is None:
+                report(f"an address a browser cannot read: <{tag} {name}=\"{_short(url)}\">",
+                       "write a full https:// address, or a page of the site", url)
+                continue
+            scheme = parsed.protocol.rstrip(":")
             if name in ("href", "cite") and tag in ("a", "area", "q", "blockquote", "del", "ins"):
                 if scheme and scheme not in NAVIGATION_SCHEMES:
                     report(f"a link to a {scheme}: URL", "link to a page of the site, an https address or "
@@ -180,7 +188,7 @@ class _Reader:
                 report(f"a script from {_short(attributes['src'])}, which is none of the site's scripts",
                        "remove it", attributes["src"])
         elif kind in EXECUTABLE_TYPES:
-            if _csp_hash(node.text(deep=True)) not in allowed:
+            if csp_hash(node.text(deep=True)) not in allowed:
                 report("an inline script that the page's Content-Security-Policy does not allow",
                        "remove it: the site's scripts are its own files", "<script")
         elif kind in DATA_TYPES:
@@ -267,10 +275,10 @@ class _Reader:
                 self._file(relative, source, "a script that is none of the site's own (scripts are reviewed code, "
                            "listed in scripts/check/published.py)")
             elif path.suffix == ".svg" and relative not in theme:
-                for problem in svg_problems(path):
+                for problem in assets.svg_problems(path.read_bytes()):
                     self._file(relative, source, problem)
             elif path.suffix == ".css" and relative not in theme:
-                for problem in css_problems(path.read_text(encoding="utf-8", errors="replace"), self._same_origin):
+                for _, problem in assets.css_problems(path.read_text(encoding="utf-8", errors="replace")):
                     self._file(relative, source, problem)
 
     def _file(self, relative: str, source: str, problem: str) -> None:
@@ -280,34 +288,41 @@ class _Reader:
 
     # Helpers ------------------------------------------------------------------------------------------
 
+    def _parse(self, url: str):
+        """The address as a browser reads it (WHATWG: ada), against the page's own address."""
+        try:
+            return ada_url.URL(url, getattr(self, "base", self.site.url))
+        except ValueError:
+            return None
+
     def _same_origin(self, url: str) -> bool:
-        url = URL_NOISE.sub("", url).strip()
-        if not url or url.startswith("#"):
-            return True
-        if url.startswith("//"):
-            return urlsplit("http:" + url).netloc == self.origin.netloc
-        if SCHEME.match(url):
-            parts = urlsplit(url)
-            return (parts.scheme, parts.netloc) == (self.origin.scheme, self.origin.netloc)
-        return True  # relative: on this site
+        """Whether the address is the site's: its origin, and below its path (another project of
+        the same github.io origin is elsewhere)."""
+        parsed = self._parse(url)
+        return parsed is not None and parsed.origin == self.site_url.origin and \
+            parsed.pathname.startswith(self.site_url.pathname)
 
     def _site_script(self, url: str) -> bool:
-        if not self._same_origin(url) or SCHEME.match(url.strip()):
+        """Whether the address is one of the site's own scripts, or the theme's, exactly."""
+        parsed = self._parse(url)
+        if parsed is None or not self._same_origin(url):
             return False
-        path = urlsplit(urljoin("/x/", url.strip())).path
-        return "/assets/javascripts/" in path and not path.endswith("/")
+        relative = parsed.pathname.removeprefix(self.site_url.pathname)
+        return (relative in OWN_SCRIPTS or relative in _theme_files()) and (self.site.root / relative).is_file()
 
     def _report(self, page: str, source: str, lang: str, problem: str, fix: str, needle: str) -> None:
         path, line = _locate(self.sources, source, lang, needle)
         self.findings.append(Finding(path, line, CHECK, f"{problem} (in site/{page})", fix))
 
 
-def _theme_files() -> set[str]:
+@cache
+def _theme_files() -> frozenset[str]:
     """The files Material ships, as published (its scripts, stylesheets and icons are trusted)."""
     import material
 
     templates = Path(material.__file__).parent / "templates"
-    return {path.relative_to(templates).as_posix() for path in templates.joinpath("assets").rglob("*") if path.is_file()}
+    return frozenset(path.relative_to(templates).as_posix() for path in templates.joinpath("assets").rglob("*")
+                     if path.is_file())
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -316,50 +331,8 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
-def _scheme(url: str) -> str:
-    """The scheme a browser reads in a URL: leading and trailing controls and spaces stripped, tabs
-    and line breaks removed anywhere (WHATWG URL parsing)."""
-    cleaned = URL_NOISE.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
-                                           "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-    match = SCHEME.match(cleaned)
-    return match[1].lower() if match else ""
-
-
-def _csp_hash(script: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-
-
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def svg_problems(path: Path) -> list[str]:
-    try:
-        root = ElementTree.fromstring(path.read_bytes())
-    except ElementTree.ParseError as error:
-        return [f"an SVG image that does not parse ({error})"]
-    problems = []
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag not in SVG_ELEMENTS:
-            problems.append(f"an SVG image with a <{tag}> element")
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on") or local == "style" and "url(" in value.lower():
-                problems.append(f"an SVG image with an attribute {local}=")
-            if local == "href" and not value.strip().startswith("#"):
-                problems.append("an SVG image that refers to another file")
-    return problems
-
-
-def css_problems(css: str, same_origin) -> list[str]:
-    problems = []
-    if CSS_IMPORT.search(css):
-        problems.append("a stylesheet with @import")
-    for url in CSS_URL.findall(css):
-        if not url.strip().startswith("data:") and not same_origin(url):
-            problems.append(f"a stylesheet that loads {_short(url)} from elsewhere")
-    return problems
 
 
 def _locate(sources, source: str, lang: str, needle: str) -> tuple[str, int]:

@@ -16,13 +16,15 @@ the nearest words of the text. A dropped or reordered paragraph or list item fai
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 import declaration as declaration_module
 from declaration.markers import QUOTE_BLOCK, RANGE, parse_spec
 
 from . import characters
-from .findings import WARNING, Finding
+from scripts.findings import WARNING, Finding
+from .rendered import QUOTED, SPACES
 
 CHECK = "quotes"
 
@@ -36,25 +38,45 @@ MIN_WORDS = 3
 
 
 def check(sources) -> list[Finding]:
-    """The pages' quote markers: a passage keeps the text's order."""
+    """The pages' quote markers: a passage keeps the text's order. The data's own words that the
+    site shows (glossary definitions, what differs in the official versions): every quotation of
+    the text or of an official version in them is it. (A fact's statement quotes its own source,
+    cited beside it, and may quote another instrument in words near the declaration's.)"""
     findings = []
     for page in sources.pages:
         for marker in page.markers_of(QUOTE_BLOCK):
             findings += _check_marker_order(page.relative, marker, sources.declaration)
+    candidates = _candidates(sources.declaration)
+    for path, line, text in _data_texts(sources):
+        for match in QUOTED.finditer(text):
+            quoted = match[0][1:-1].strip(SPACES + ".,;:")
+            status, _, detail, nearness = compare(quoted, candidates)
+            if status != "different" or (len(quoted.split()) >= MIN_WORDS and nearness >= NEAR):
+                findings += _judge(path, line, status, detail)
     return findings
+
+
+def _data_texts(sources):
+    """(file, line, text) of the data's words that the site shows as prose."""
+    the_declaration = sources.declaration
+    for term in the_declaration.terms:
+        for side in term.sides.values():
+            yield "declaration/glossary.yml", side.line, side.definition
+    for version in the_declaration.versions:
+        for segment, by_language in version.differences.items():
+            for text in by_language.values():
+                yield "declaration/versions.yml", version.difference_lines[segment], text
 
 
 def check_rendered(sources, pages) -> list[Finding]:
     """Every quotation of what the reader gets (see the module's docstring)."""
-    findings, declaration, candidates = [], sources.declaration, {}
+    findings, declaration = [], sources.declaration
+    candidates = _candidates(declaration)
     for page in pages:
         positions: dict[int, list] = {}  # each block quote's paragraphs, in order
         for quotation in page.quotations():
-            lang = quotation.lang
-            if lang not in candidates:
-                candidates[lang] = _candidates(declaration, dict.fromkeys((declaration_module.SOURCE_LANGUAGE, lang)))
             blockquote = quotation.kind == "blockquote"
-            status, index, detail, nearness = compare(quotation.text, candidates[lang])
+            status, index, detail, nearness = compare(quotation.text, candidates)
             if status == "different" and not blockquote and (
                     len(quotation.text.split()) < MIN_WORDS or nearness < NEAR):
                 continue  # not a quotation of the text
@@ -81,19 +103,36 @@ def _judge(path: str, line: int, status: str, detail: str) -> list[Finding]:
     return []
 
 
-def _candidates(declaration, languages) -> list[tuple[int, str]]:
-    """(segment index, text) of every segment and every sentence, in the given languages (those
-    it is translated into: a missing translation is the translations check's finding)."""
-    return [(index, text)
-            for lang in languages
-            for index, segment in enumerate(declaration.segments)
-            if segment.is_in(lang)
-            for text in (segment.text(lang), *segment.sentences(lang))]
+def _candidates(declaration) -> list[tuple[int, str]]:
+    """(segment index, text) of every segment and every sentence: the French, each translation
+    it has, and each official version's words where they are known. A quotation is compared with
+    them all (a French page quotes the official English too); a quotation in one language is never
+    near the words of another."""
+    found = []
+    for index, segment in enumerate(declaration.segments):
+        for lang in (declaration_module.SOURCE_LANGUAGE, *segment.translations):
+            found += [(index, text) for text in (segment.text(lang), *segment.sentences(lang))]
+        for version in declaration.versions:
+            words = version.words(segment.id)
+            if words:
+                found += [(index, text) for text in (words, *declaration_module.split_sentences(words))]
+    return found
+
+
+STATUSES = ("exact", "typography", "different", "hidden")
+ELLIPSIS = re.compile(r"\s*(?:\[…\]|\(…\)|…|\.\.\.)\s*")
 
 
 def compare(text: str, candidates: list[tuple[int, str]]) -> tuple[str, int, str, float]:
     """("exact" | "typography" | "different" | "hidden", the segment index of the matching or
-    closest candidate, a word diff or the hidden characters, how near the closest run of words is)."""
+    closest candidate, a word diff or the hidden characters, how near the closest run of words is).
+    An ellipsis marks words left out: each piece on either side is compared on its own."""
+    pieces = [piece for piece in ELLIPSIS.split(text) if piece.strip()]
+    if len(pieces) > 1:
+        results = [compare(piece, candidates) for piece in pieces]
+        worst = max(results, key=lambda result: STATUSES.index(result[0]))
+        return worst[0], results[0][1], worst[2], min(result[3] for result in results)
+    text = pieces[0] if pieces else text
     hidden = characters.scan(text)
     if hidden:
         return "hidden", -1, "; ".join(problem for problem, _ in hidden), 1.0
@@ -197,11 +236,11 @@ def check_site(sources, site) -> list[Finding]:
 
 
 def _shows_its_segment(row, segment) -> bool:
-    """Whether a passage's row shows its segment: each column the text in its language, the
-    French among them."""
-    columns = {child.attrs["lang"]: child.text() for child in row.children
-               if not isinstance(child, str) and "lang" in child.attrs}
-    if segment is None or declaration_module.SOURCE_LANGUAGE not in columns:
+    """Whether a passage's row shows its segment: each of its texts the segment in its language,
+    the French among them (an official version's words, beside them, are not the row's text)."""
+    texts = [element for element in row.find_all(cls="dp-text") if "lang" in element.attrs]
+    columns = {element.attrs["lang"]: element.text() for element in texts}
+    if segment is None or declaration_module.SOURCE_LANGUAGE not in columns or len(columns) != len(texts):
         return False
     try:
         return all(text == segment.text(lang) for lang, text in columns.items())

@@ -60,7 +60,9 @@ class Block:
     tag: str
     code: str = ""  # the words of its code, apart
     native: str = ""  # its words in its own language: without code, nor what is marked as another language
-    cites: bool = False  # it holds a footnote, a fact or a link to a source (https)
+    facts: bool = False  # it states an outside fact ([[fact:ID]])
+    quotes_text: bool = False  # it quotes the text ([[ID.N]]) or links to it (the full text's passages)
+    in_footnote: bool = False
     in_blockquote: int = 0  # the number of the block quote it stands in, in the page (0: none)
     position: int = 0  # where its words start among the source's words (SourceLines)
 
@@ -212,9 +214,12 @@ class _Context:
     skipped: bool = False  # the extensions' own words (permalinks, footnote numbers)
     in_blockquote: int = 0
     in_q: bool = False
+    in_footnote: bool = False
 
 
-CITES = _Context("", skipped=True)  # a piece that says: the block cites its source
+# Pieces that say something of their block, not words of it.
+STATES_A_FACT = _Context("", skipped=True)
+QUOTES_THE_TEXT = _Context("", skipped=True)
 
 
 class _Walker:
@@ -254,7 +259,7 @@ class _Walker:
         stamp = self.page.stamp_of(node)
         classes = set(attributes.get("class", "").split())
         inner = _Context(attributes.get("lang") or context.lang, context.generated, context.in_code,
-                         context.in_context, context.skipped, context.in_blockquote)
+                         context.in_context, context.skipped, context.in_blockquote, context.in_q, context.in_footnote)
         inner.in_q = context.in_q or tag == "q"
         if tag == "blockquote":
             self.blockquotes += 1
@@ -268,13 +273,16 @@ class _Walker:
             inner.skipped = True
         if ({"admonition", "context"} <= classes) or "footnote" in classes:
             inner.in_context = True
+        inner.in_footnote = context.in_footnote or "footnote" in classes
         if "admonition-title" in classes:
             inner.in_context = False  # a box's title names it; the facts are its items
         if stamp and stamp[0] == "quote" and block is not None and not context.generated:
             block.append((f" ⟦{stamp[1]}⟧ ", context))
-        if block is not None and (stamp and stamp[0] == "fact" or tag == "a" and (
-                "footnote-ref" in classes or attributes.get("href", "").startswith("https://"))):
-            block.append(("", CITES))
+        if block is not None and stamp and stamp[0] in ("fact", "facts"):
+            block.append(("", STATES_A_FACT))
+        if block is not None and (stamp and stamp[0] == "quote" or tag == "a" and re.match(
+                r"^(?:\.\./)?text\.html#", attributes.get("href", ""))):
+            block.append(("", QUOTES_THE_TEXT))
         marked = None if inner.generated or block is None else (
             "q" if tag == "q" else "lang" if "lang" in attributes and attributes["lang"] != self.page.lang else None)
         if marked:
@@ -313,10 +321,11 @@ class _Walker:
         if prose:
             self.page.blocks.append(Block(self.last_place[0], self.last_place[1], context.lang, prose,
                                           context.in_context, tag, " ".join(code.split()), native,
-                                          any(piece is CITES for _, piece in pieces), context.in_blockquote, position))
+                                          any(piece is STATES_A_FACT for _, piece in pieces),
+                                          any(piece is QUOTES_THE_TEXT for _, piece in pieces),
+                                          context.in_footnote, context.in_blockquote, position))
 
     def _add_text(self, value: str, context: _Context, attribute: str) -> None:
         self.page.texts.append(Text(value, self.last_place[1], self.last_place[0], context.generated,
                                     context.in_code, context.lang, attribute,
                                     bool(context.in_blockquote) or context.in_q))
-

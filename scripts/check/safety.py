@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding
+from scripts.findings import Finding
 from .pages import IMAGE, LINK
 
 CHECK = "content-safety"

@@ -1,40 +1,31 @@
-"""What the checks need of mkdocs.yml, read as YAML (the checks never import MkDocs)."""
+"""What the checks need of mkdocs.yml, read as the other data files are: as untrusted YAML, with
+no tag but MkDocs' own !ENV (a tag can make MkDocs' loader run code: refused before MkDocs ever
+loads the file), no key written twice, every problem at its line."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import yaml
+from declaration.files import Environment, LinedDict, LinedList, load_yaml
 
 CONFIG = "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's own tags: !ENV [NAME, default] reads as its default, others as nothing."""
+def read_config(root: Path, environment: bool = True):
+    """mkdocs.yml as MkDocs reads it; `environment=False`: as the repository writes it (each !ENV
+    its default). InputError with its problems when it cannot be used."""
+    return _resolved(load_yaml(root / CONFIG, tags=("!ENV",)), os.environ if environment else {})
 
 
-class _DefaultsLoader(_ConfigLoader):
-    """mkdocs.yml as the repository writes it: each !ENV as its default, whatever the environment."""
-
-
-def _environment(loader, node):
-    """!ENV NAME or !ENV [NAME, …, default], as MkDocs reads it: the first variable set, or the default."""
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    for name in (names[:-1] if len(names) > 1 else names) if not isinstance(loader, _DefaultsLoader) else ():
-        if os.environ.get(name):
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _environment)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_config(root: Path, environment: bool = True) -> dict:
-    """mkdocs.yml as MkDocs reads it; `environment=False`: as the repository writes it."""
-    loader = _ConfigLoader if environment else _DefaultsLoader
-    return yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=loader) or {}
+def _resolved(value, environ):
+    if isinstance(value, Environment):
+        return value.value(environ)
+    if isinstance(value, LinedDict):
+        return LinedDict({key: _resolved(item, environ) for key, item in value.items()}, value.line, value.lines)
+    if isinstance(value, LinedList):
+        return LinedList([_resolved(item, environ) for item in value], value.line, value.lines)
+    return value
 
 
 def site_languages(config: dict) -> list[str]:

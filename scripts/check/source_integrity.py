@@ -1,7 +1,10 @@
-"""Check source-integrity: the project's copy of the text is the one that was pinned.
+"""Check source-integrity: the project's copy of the text, and the official versions' words, are
+the ones that were pinned.
 
-Changing the text is a deliberate act: the finding shows what changed since the pinned version
-(from git history) and the command that re-pins it.
+Changing them is a deliberate act: the finding shows what changed since the pinned version (from
+git history) and the command that re-pins it. The official versions name every segment of the
+text (their words, or null where no published copy was found), rest on an official publication
+of sources.yml, and say what differs only where they have words, in every language of the site.
 """
 
 from __future__ import annotations
@@ -12,15 +15,68 @@ import subprocess
 from pathlib import Path
 
 import declaration
+from declaration.versions import PIN_FILE as VERSIONS_PIN
+from declaration.versions import VERSIONS_FILE, fingerprints, pin_text, read_pins
 
-from .findings import Finding
+from scripts.findings import Finding
+
+from . import assets
 
 CHECK = "source-integrity"
 TEXT = f"declaration/{declaration.TEXT_FILE}"
 PIN = f"declaration/{declaration.PIN_FILE}"
+VERSIONS = f"declaration/{VERSIONS_FILE}"
+OFFICIAL = ("official", "international-organisation")
 
 
 def check(sources) -> list[Finding]:
+    return _text(sources) + _versions(sources)
+
+
+def _versions(sources) -> list[Finding]:
+    the_declaration, findings = sources.declaration, []
+    versions = the_declaration.versions
+    if not versions:
+        return []
+    pins, problems = read_pins(sources.root / "declaration")
+    findings += [Finding(f"declaration/{VERSIONS_PIN}", p.line, CHECK, p.message, p.fix) for p in problems]
+    actual = fingerprints(versions)
+    ids = [segment.id for segment in the_declaration.segments]
+    known_sources = the_declaration.facts.sources if the_declaration.facts else {}
+    for version in versions:
+        source = known_sources.get(version.source)
+        if source is None or source.kind not in OFFICIAL:
+            findings.append(Finding(VERSIONS, version.line, CHECK, f"'{version.id}' rests on '{version.source}', which "
+                                    "is no official publication of declaration/sources.yml",
+                                    "name the official publication it copies, listed in sources.yml"))
+        for segment in version.segments:
+            if segment not in ids:
+                findings.append(Finding(VERSIONS, version.lines[segment], CHECK, f"'{segment}' is no segment of the text",
+                                        "use the IDs of declaration/segments.yml"))
+        missing = [segment for segment in ids if segment not in version.segments]
+        if missing:
+            findings.append(Finding(VERSIONS, version.line, CHECK, f"'{version.id}' does not name {', '.join(missing[:3])}"
+                                    f"{' …' if len(missing) > 3 else ''}", "name every segment: its words, or null"))
+        for segment, digest in actual.items():
+            key_version, _, key_segment = segment.partition("#")
+            if key_version == version.id and pins.get(segment, ("", 0))[0] != digest:
+                findings.append(Finding(VERSIONS, version.lines[key_segment], CHECK,
+                                        f"the official words of {key_segment} ({version.id}) differ from their pin",
+                                        "restore them as published; if the publication itself changed, re-pin them "
+                                        "(`make repin`) in a change that cites it (Source-change: https://…)"))
+        for segment, by_language in version.differences.items():
+            line = version.difference_lines[segment]
+            if version.segments.get(segment) is None:
+                findings.append(Finding(VERSIONS, line, CHECK, f"a difference for {segment}, where '{version.id}' has "
+                                        "no words", "say what differs only where the version's words are known"))
+            missing = [lang for lang in sources.languages if lang not in by_language]
+            if missing:
+                findings.append(Finding(VERSIONS, line, CHECK, f"the difference for {segment} is not said in "
+                                        f"{', '.join(missing)}", f"add {missing[0]}: …"))
+    return findings
+
+
+def _text(sources) -> list[Finding]:
     root, pinned = sources.root, sources.declaration.pinned_sha256
     current = (root / TEXT).read_bytes()
     if hashlib.sha256(current).hexdigest() == pinned:
@@ -43,8 +99,14 @@ def check(sources) -> list[Finding]:
 
 
 def repin(root: Path) -> str:
+    """Pin what a maintainer has reviewed, as it is: the text, the official versions' words, the
+    assets the site ships (assets.py); the text's new SHA-256."""
     digest = hashlib.sha256((root / TEXT).read_bytes()).hexdigest()
     (root / PIN).write_text(digest + "\n", encoding="utf-8")
+    versions = declaration.load(root / "declaration").versions
+    if versions:
+        (root / "declaration" / VERSIONS_PIN).write_text(pin_text(versions), encoding="utf-8")
+    (root / assets.MANIFEST).write_text(assets.manifest(root), encoding="utf-8")
     return digest
 
 

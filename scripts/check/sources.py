@@ -10,18 +10,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 import declaration
-from declaration.files import Problem, read_text
+from declaration.files import InputError, Problem, list_tree, read_text
 
-from .findings import Finding
+from scripts.findings import Finding
 from .pages import Page, read_pages
-from .published import OWN_SCRIPTS, css_problems, svg_problems
-from .site_config import read_config, site_languages
+from .published import OWN_SCRIPTS
+from .site_config import read_config, site_languages, site_url
 
 CHECK = "input"
+# The folders an editor's change reaches, listed as git would hold them (declaration.files.list_tree).
+TREE = ("docs", "declaration")
 REQUIRED_FRONT_MATTER = ("title", "description")
+# Front matter that is a yes or no: `context: true`, a page where every sentence states a fact;
+# and Material's `search: exclude: true`, a page kept out of the readers' search.
+FLAGS = ("context",)
 # Every text file an editor can change, beyond the pages and the data that have readers of their own.
 CONTENT_FILES = ("declaration/*.txt", "declaration/*.yml", "mkdocs.yml", "overrides/**/*.html", "*.md",
                  "docs/_snippets/*.md")
@@ -39,6 +42,7 @@ class Sources:
     declaration: declaration.Declaration
     pages: list[Page]
     languages: list[str]  # the site's languages, the source first
+    site_url: str  # as MkDocs reads it (SITE_URL, or mkdocs.yml's default)
     words: dict[str, declaration.Words] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # every content file that reads cleanly, by path
 
@@ -58,15 +62,22 @@ def finding(root: Path, problem: Problem, check: str = CHECK) -> Finding:
 def read_sources(root: Path) -> tuple[Sources | None, list[Finding]]:
     """The sources, or None when the data cannot be read at all; and the input findings."""
     findings = []
+    tree = [finding(root, problem) for folder in TREE for problem in list_tree(root / folder)[1]]
     try:
-        languages = site_languages(read_config(root))
-    except (OSError, yaml.YAMLError) as error:
-        return None, [Finding("mkdocs.yml", getattr(getattr(error, "problem_mark", None), "line", 0) + 1, CHECK,
-                              f"mkdocs.yml cannot be read ({error})", "fix its syntax")]
+        config = read_config(root)
+        languages, url = site_languages(config), site_url(config)
+    except InputError as error:
+        return None, tree + [finding(root, problem) for problem in error.problems]
+    if tree:
+        return None, tree  # nothing more is read from a tree holding what it should not
     try:
         the_declaration = declaration.load(root / "declaration")
     except declaration.DeclarationError as error:
         return None, [finding(root, problem) for problem in error.problems]
+    try:
+        declaration.load_publication(root / "declaration")
+    except declaration.DeclarationError as error:
+        findings += [finding(root, problem) for problem in error.problems]
     words = {}
     for lang in languages:
         try:
@@ -90,14 +101,14 @@ def read_sources(root: Path) -> tuple[Sources | None, list[Finding]]:
             else:
                 texts[relative] = text
     findings += _docs_files(root)
-    return Sources(root, the_declaration, pages, languages, words, texts), findings
+    return Sources(root, the_declaration, pages, languages, url, words, texts), findings
 
 
 def _docs_files(root: Path) -> list[Finding]:
-    """Every file of docs/ is a page, a snippet, or an asset of a kind the site publishes; an
-    asset holds nothing that runs or loads from elsewhere."""
+    """Every file of docs/ is a page, a snippet, or an asset of a kind the site publishes (what an
+    asset holds is the assets check's)."""
     findings = []
-    for path in sorted(p for p in (root / "docs").rglob("*") if p.is_file()):
+    for path in list_tree(root / "docs")[0]:
         relative, inside = path.relative_to(root).as_posix(), path.relative_to(root / "docs").as_posix()
         problems = []
         if inside.startswith("assets/"):
@@ -105,11 +116,6 @@ def _docs_files(root: Path) -> list[Finding]:
                 problems = ["a script: the site's scripts are reviewed code, and no page may add one"]
             elif path.suffix not in ASSET_SUFFIXES | {".js"}:
                 problems = [f"a file of a kind the site does not publish ({path.suffix or 'no extension'})"]
-            elif path.suffix == ".svg":
-                problems = svg_problems(path)
-            elif path.suffix == ".css":
-                problems = css_problems(path.read_text(encoding="utf-8", errors="replace"), lambda url: not re.match(
-                    r"\s*(?:[a-z][a-z0-9+.-]*:|//)", url, re.IGNORECASE))
         elif not PAGE_NAME.fullmatch(inside):
             problems = ["not a page (NAME.<code>.md) nor an asset (docs/assets/): MkDocs would publish it as it is"]
         findings += [Finding(relative, 1, CHECK, problem, "remove it, or ask a maintainer") for problem in problems]
@@ -130,6 +136,16 @@ def _front_matter(root: Path, page: Page) -> list[Finding]:
                         "start the page with ---, title: …, description: … (one sentence), ---")]
     findings = []
     for key, value in meta.items():
+        if key == "search":
+            if value != {"exclude": True}:
+                findings.append(Finding(page.relative, meta.line_of(key) + 1, CHECK, "front matter search: is not "
+                                        "exclude: true", "write search: then exclude: true, indented, or remove it"))
+            continue
+        if key in FLAGS:
+            if not isinstance(value, bool):
+                findings.append(Finding(page.relative, meta.line_of(key) + 1, CHECK, f"front matter {key}: is not true or false",
+                                        f"write {key}: true, or remove the line"))
+            continue
         problem = declaration.plain_text_problem(value, declaration.MAX_DEFINITION)
         if problem:
             findings.append(Finding(page.relative, meta.line_of(key) + 1, CHECK, f"front matter {key}: {problem}",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import declaration as declaration_module
 from declaration import SOURCE_LANGUAGE as FRENCH
-from declaration.markers import GLOSSARY_REFERENCE
+from declaration.markers import GLOSSARY_REFERENCE, did_you_mean
 
-from .findings import Finding
+from scripts.findings import Finding
 
 CHECK = "terminology"
 GLOSSARY = f"declaration/{declaration_module.GLOSSARY_FILE}"
@@ -77,7 +77,9 @@ def _references(sources) -> list[Finding]:
             term = terms.get(reference.target)
             if term is None:
                 findings.append(Finding(page.relative, reference.line, CHECK, f"no glossary entry '{reference.target}'",
-                                        "use an id from declaration/glossary.yml, or add the entry there"))
+                                        did_you_mean(reference.target, terms, "an id from declaration/glossary.yml, "
+                                                     "or add the entry there")))
+                continue
             elif page.lang in term.sides and not _names_term(reference.words, term, page.lang):
                 findings.append(Finding(page.relative, reference.line, CHECK,
                                         f"'{reference.words}' is not a form of the glossary's '{term[page.lang].term}'",

@@ -15,7 +15,7 @@ from collections import Counter
 import declaration as declaration_module
 from declaration.markers import GLOSSARY_REFERENCE, QUOTE_BLOCK, QUOTE_INLINE
 
-from .findings import Finding
+from scripts.findings import Finding
 
 CHECK = "translations"
 # What `make new-language` writes at the end of each line still to translate: a YAML comment,
@@ -93,13 +93,15 @@ def _pairs(sources) -> list[Finding]:
     return findings
 
 
-def _outline(page) -> dict[str, list]:
-    """What must be the same on every side of a set of counterparts, each item with its line."""
+def _outline(page, declaration) -> dict[str, list]:
+    """What must be the same on every side of a set of counterparts, each item with its line; a
+    marker by what it was meant to name (a mistyped name is the coverage or terminology check's
+    finding, not a difference of structure too)."""
     return {
         "headings (level, id)": [(h.line, h.value) for h in page.headings],
-        "quote markers": [(m.line, " ".join(m.text.split())) for m in page.scanned.markers
+        "quote markers": [(m.line, (m.kind, declaration.meant(m))) for m in page.scanned.markers
                           if m.kind in (QUOTE_BLOCK, QUOTE_INLINE)],
-        "glossary references": [(m.line, m.target) for m in page.markers_of(GLOSSARY_REFERENCE)],
+        "glossary references": [(m.line, declaration.meant(m)) for m in page.markers_of(GLOSSARY_REFERENCE)],
         "cross-links": [(link.line, link.value["target"]) for link in page.links],
         "list items": [(line, "item") for line in page.list_items],
     }
@@ -119,13 +121,17 @@ def _structure(sources) -> list[Finding]:
                                  "end it with { #an-id }, the same in every language")
                          for heading in page.headings if heading.value[1] is None]
             if page is not original:
-                findings += _compare(page, original)
+                findings += _compare(page, original, sources.declaration,
+                                     {"", *(f"{slug}.md" for slug in french)})
     return findings
 
 
-def _compare(translated, original) -> list[Finding]:
+def _compare(translated, original, declaration, pages: set[str]) -> list[Finding]:
     findings = []
-    ours, theirs = _outline(translated), _outline(original)
+    ours, theirs = _outline(translated, declaration), _outline(original, declaration)
+    # A link to a page that does not exist is the build's finding, not a difference of structure too.
+    if any(target.split("#")[0] not in pages for side in (ours, theirs) for _, target in side["cross-links"]):
+        del ours["cross-links"]
     for aspect, items in ours.items():
         mine, other = [value for _, value in items], [value for _, value in theirs[aspect]]
         ordered = aspect in ("headings (level, id)", "quote markers")

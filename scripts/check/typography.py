@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from declaration.typography import spacing
 
-from .findings import Finding
+from scripts.findings import Finding
 
 CHECK = "typography"
 

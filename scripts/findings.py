@@ -27,5 +27,15 @@ class Finding:
         message = f"{self.problem} — {self.fix}"
         if self.detail:
             message += "\n" + self.detail
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},title={self.check}::{message}"
+        return (f"::{self.severity} file={_property(self.path)},line={self.line},title={_property(self.check)}"
+                f"::{_data(message)}")
+
+
+def _data(value: str) -> str:
+    """A workflow command's message: no line break can end it and start a command of its own."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    """A workflow command's property: its separators escaped too (a file name cannot write one)."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
