@@ -2,8 +2,8 @@
 row, _quotes.py), and the declaration as a whole (the metadata and downloads, citations.py).
 
 What the text does not say about itself (its title, issuer, date, place) comes from
-declaration/publication.yml, which gives its source; the site's last change is the date of the
-commit being built (none outside git: nothing is invented).
+declaration/publication.yml, which gives its source; the site's last change is the day of the
+newest change of its record (declaration/changes.yml).
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 import declaration
-from overrides.hooks._history import read_history
-from overrides.hooks._site import project_root, publication, spelled_date, words
+from overrides.hooks._site import publication, spelled_date, the_declaration, words
 
 
 def site_changed(config) -> date | None:
-    """The day of the commit being built: when the site last changed."""
-    return read_history(project_root(config)).built
+    """When the site last changed, for its readers: the newest change of its record."""
+    record = the_declaration(config).changes
+    return record[0].date if record else None
 
 
 def citation(config, lang: str, passage: str, url: str) -> str:

@@ -14,6 +14,7 @@ from html import escape
 import babel
 
 from declaration import SOURCE_LANGUAGE
+from declaration.markers import did_you_mean
 from declaration.typography import spacing
 from overrides.hooks._site import FULL_TEXT_PAGE, GLOSSARY_PAGE, languages, segment_label, url_to
 
@@ -30,8 +31,8 @@ def reference(marker, context) -> str:
     cost more blocking time than all the rest."""
     term = context.declaration.terms_by_id.get(marker.target)
     if term is None:
-        raise LookupError(f"unknown glossary entry '{marker.target}': use an id from "
-                          "declaration/glossary.yml, or add the entry there")
+        raise LookupError(f"unknown glossary entry '{marker.target}': " + did_you_mean(
+            marker.target, context.declaration.terms_by_id, "an id from declaration/glossary.yml, or add the entry there"))
     tip = f"dp-tip-{context.next_number()}"
     href = url_to(context.page, GLOSSARY_PAGE, term.id)
     definition = escape(_spaced(term[context.lang].definition, term[context.lang].lang), quote=False)

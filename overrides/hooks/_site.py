@@ -76,13 +76,13 @@ def _cached(root: Path, stamp: tuple, load, arguments: tuple):
 
 
 def repository(config) -> str:
-    """The repository's address on GitHub, from edit_uri (absolute, as mkdocs.yml sets it).
+    """The repository's address on GitHub: mkdocs.yml's repo_url, the one place it is written.
     `config` is MkDocs' config or mkdocs.yml read as YAML (`make citation` reads it so)."""
-    match = re.match(r"(https://github\.com/[^/]+/[^/]+)/edit/", config.get("edit_uri") or "")
+    match = re.fullmatch(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", (config.get("repo_url") or "").rstrip("/"))
     if not match:
-        raise PluginError("mkdocs.yml: edit_uri must be https://github.com/OWNER/REPOSITORY/edit/BRANCH/docs/ "
-                          "(the record of changes links to the repository's commits)")
-    return match[1]
+        raise PluginError("mkdocs.yml: repo_url must be https://github.com/OWNER/REPOSITORY (the footer's correction "
+                          "form and the edit links lead there)")
+    return match[0]
 
 
 def languages(config) -> list[str]:

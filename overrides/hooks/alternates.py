@@ -13,14 +13,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from overrides.hooks._site import default_language, languages, page_language, words
 
 
 # After static-i18n's on_page_context (50), which finds each page's counterparts.
 @event_priority(0)
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     counterparts = page.file.alternates
     links = [(lang, config.site_url + counterparts[lang].url) for lang in languages(config) if lang in counterparts]
     default = default_language(config)
@@ -33,7 +36,7 @@ def on_page_context(context, page, config, nav):
 # Material fetches sitemap.xml next to every alternate (to keep the reader on the same page when
 # switching language): /en/text.html looks for /en/sitemap.xml. Serve the one sitemap there too.
 @event_priority(-200)
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     for lang in languages(config):
         if lang != default_language(config):

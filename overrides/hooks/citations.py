@@ -1,9 +1,9 @@
 """Metadata that citation managers and search engines read, and downloads to cite the declaration:
 all from the data, never typed by hand.
 
-- The full-text pages: schema.org JSON-LD (Legislation, of unofficial legal value; the English
-  page a translation made by this site), Highwire `citation_*` meta (what Google Scholar and
-  Zotero read) and Dublin Core.
+- The full-text pages: schema.org JSON-LD (a CreativeWork whose genre is a political declaration:
+  not legislation, which would overstate what it is; the English page a translation made by this
+  site), Highwire `citation_*` meta (what Google Scholar and Zotero read) and Dublin Core.
 - The explainer pages: schema.org Article, with the day they last changed (when the history
   knows it) and what they are about.
 - declaration.bib, declaration.ris and declaration.csl.json: the declaration in French, and with
@@ -16,14 +16,26 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from declaration import SOURCE_LANGUAGE
 from overrides.hooks._citation import site_changed
-from overrides.hooks._history import read_history
-from overrides.hooks._site import (FULL_TEXT_PAGE, languages, page_language, page_slug, page_url, project_root,
-                                   publication, the_declaration, words)
+from overrides.hooks._history import last_changes
+from overrides.hooks._site import (
+    FULL_TEXT_PAGE,
+    languages,
+    page_language,
+    page_slug,
+    page_url,
+    project_root,
+    publication,
+    the_declaration,
+    words,
+)
 
 DOWNLOADS = ("declaration.bib", "declaration.ris", "declaration.csl.json")
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -34,20 +46,20 @@ LANGUAGE_NAMES = {"fr": "french", "en": "english"}  # BibTeX's names; others kee
 # language's build, as documentation files, so that every page links to them like to a page and
 # the strict build checks those links; they are published once, at the root.
 @event_priority(-110)
-def on_files(files, config):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     records = [_record(config, lang) for lang in languages(config)]
     for name, write in zip(DOWNLOADS, (_bibtex, _ris, _csl_json)):
         files.append(File.generated(config, name, content=write(records)))
     return files
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     lang, slug = page_language(page), page_slug(page)
     if slug == FULL_TEXT_PAGE.removesuffix(".md"):
         record = _record(config, lang)
         context["dp_meta"] = _highwire(record) + _dublin_core(record, config)
         context["dp_meta_links"] = [("schema.DC", DUBLIN_CORE)]
-        context["dp_json_ld"] = _json(_legislation(config, lang))
+        context["dp_json_ld"] = _json(_declaration(config, lang))
     elif slug in the_declaration(config).parts:
         context["dp_json_ld"] = _json(_article(config, page, lang))
     return context
@@ -55,40 +67,50 @@ def on_page_context(context, page, config, nav):
 
 def _record(config, lang: str) -> dict:
     """The declaration as the site publishes it in a language: the facts the citations need."""
-    facts, language = publication(config), words(config, lang)
+    facts, language, known = publication(config), words(config, lang), the_declaration(config).facts
+    origin, adopted = (known.facts.get(facts.origin), known.facts.get(facts.adopted)) if known else (None, None)
     changed = site_changed(config)
     return {"id": f"paris-declaration-{lang}", "lang": lang, "title": facts.title.get(lang, facts.title[SOURCE_LANGUAGE]),
             "issuer": facts.issuer, "date": facts.date, "place": facts.place, "url": page_url(config, lang),
             "site": str(language("site_name")), "edition": str(language("cite.edition")),
             "translated": lang != SOURCE_LANGUAGE, "changed": changed.isoformat() if changed else None,
-            "source": facts.source}
+            # What is known of the French text's origin, said with every description of it; and
+            # where its adoption is reported (never "the source of the text": none is known).
+            # (A fact that does not exist is the facts check's finding; the build goes on without it.)
+            "origin": origin.statement.get(lang, "") if origin else "",
+            "reported": [known.sources[source] for source in adopted.sources if source in known.sources] if adopted else [],
+            "genre": str(language("cite.genre"))}
 
 
-def _legislation(config, lang: str) -> dict:
+def _declaration(config, lang: str) -> dict:
     record, site = _record(config, lang), _site(config, lang)
-    data = {"@context": "https://schema.org", "@type": "Legislation", "@id": record["url"] + "#legislation",
-            "name": record["title"], "legislationDate": record["date"], "datePublished": record["date"],
-            "legislationLegalValue": "https://schema.org/UnofficialLegalValue", "inLanguage": lang,
-            "url": record["url"], "legislationPassedBy": {"@type": "Organization", "name": record["issuer"]},
-            "locationCreated": {"@type": "Place", "name": record["place"]}, "isBasedOn": record["source"],
-            "publisher": site, "description": record["edition"]}
+    data = {"@context": "https://schema.org", "@type": "CreativeWork", "@id": record["url"] + "#declaration",
+            "name": record["title"], "genre": record["genre"], "dateCreated": record["date"],
+            "datePublished": record["date"], "inLanguage": lang, "url": record["url"],
+            "creator": {"@type": "Organization", "name": record["issuer"]},
+            "locationCreated": {"@type": "Place", "name": record["place"]}, "publisher": site,
+            "version": record["edition"], "description": record["origin"],
+            "subjectOf": [{"@type": "NewsArticle" if source.kind == "press" else "WebPage", "url": source.url,
+                           "name": source.title, "datePublished": source.date.isoformat(),
+                           "publisher": {"@type": "Organization", "name": source.publisher}}
+                          for source in record["reported"]]}
     if record["changed"]:
         data["dateModified"] = record["changed"]
     others = [other for other in languages(config) if other != lang]
     if record["translated"]:
-        data["translationOfWork"] = {"@id": page_url(config, SOURCE_LANGUAGE) + "#legislation"}
+        data["translationOfWork"] = {"@id": page_url(config, SOURCE_LANGUAGE) + "#declaration"}
         data["translator"] = site
     else:
-        data["workTranslation"] = [{"@id": page_url(config, other) + "#legislation"} for other in others]
+        data["workTranslation"] = [{"@id": page_url(config, other) + "#declaration"} for other in others]
     return data
 
 
 def _article(config, page, lang: str) -> dict:
     data = {"@context": "https://schema.org", "@type": "Article", "headline": _headline(page),
             "description": _plain(page.meta.get("description", "")), "inLanguage": lang, "url": page.canonical_url,
-            "about": {"@id": page_url(config, lang) + "#legislation"}, "publisher": _site(config, lang),
+            "about": {"@id": page_url(config, lang) + "#declaration"}, "publisher": _site(config, lang),
             "isPartOf": {"@type": "WebSite", "name": str(words(config, lang)("site_name")), "url": config.site_url}}
-    changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
+    changed = last_changes(project_root(config)).get(f"docs/{page.file.src_uri}")
     if changed:
         data["dateModified"] = changed.isoformat()
     return data
@@ -127,8 +149,8 @@ def _highwire(record: dict) -> list[tuple[str, str]]:
 def _dublin_core(record: dict, config) -> list[tuple[str, str]]:
     return [("DC.title", record["title"]), ("DC.creator", record["issuer"]), ("DC.date", record["date"]),
             ("DC.language", record["lang"]), ("DC.type", "Text"), ("DC.format", "text/html"),
-            ("DC.identifier", record["url"]), ("DC.publisher", record["site"]), ("DC.source", record["source"]),
-            ("DC.description", record["edition"]), ("DC.rights", str(words(config, record["lang"])("copyright")))]
+            ("DC.identifier", record["url"]), ("DC.publisher", record["site"]),
+            ("DC.description", record["origin"]), ("DC.rights", str(words(config, record["lang"])("copyright")))]
 
 
 # The downloads --------------------------------------------------------------------------------------
@@ -162,7 +184,7 @@ def _bib(value: str) -> str:
 def _ris(records: list[dict]) -> str:
     blocks = []
     for record in records:
-        lines = [("TY", "GOVDOC"), ("TI", record["title"]), ("AU", record["issuer"]), ("PY", record["date"][:4]),
+        lines = [("TY", "GEN"), ("TI", record["title"]), ("AU", record["issuer"]), ("PY", record["date"][:4]),
                  ("DA", record["date"].replace("-", "/")), ("LA", record["lang"]), ("PB", record["site"]),
                  ("UR", record["url"]), ("N1", record["edition"])]
         if record["translated"]:
@@ -177,7 +199,7 @@ def _csl_json(records: list[dict]) -> str:
     items = []
     for record in records:
         issued = [int(part) for part in record["date"].split("-")]
-        item = {"id": record["id"], "type": "legislation", "title": record["title"], "author": [{"literal": record["issuer"]}],
+        item = {"id": record["id"], "type": "document", "genre": record["genre"], "title": record["title"], "author": [{"literal": record["issuer"]}],
                 "issued": {"date-parts": [issued]}, "language": record["lang"], "URL": record["url"],
                 "publisher": record["site"], "event-place": record["place"], "note": record["edition"]}
         if record["translated"]:

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 from overrides.hooks._site import page_language, the_declaration
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -19,7 +23,7 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "li
 SKIPPED_ELEMENTS = {"code", "pre", "script", "style"}
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page)
     phrases = {
         side.term: side.lang

@@ -12,8 +12,10 @@ attributes: they are set as escaped text (markupsafe's Markup, which Jinja's `e`
 from __future__ import annotations
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.nav import Section
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 
 from overrides.hooks._site import build_language, words
 
@@ -21,7 +23,7 @@ TOGGLE_WORD = {"default": "palette.to_dark", "slate": "palette.to_light"}
 
 
 @event_priority(-110)
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     language = words(config, build_language(config))
     config.site_name = escape(language("site_name"))
     config.site_description = escape(language("site_description"))
@@ -33,7 +35,7 @@ def on_config(config):
 
 
 @event_priority(-110)
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     language = words(config, build_language(config))
     for item in nav:
         if isinstance(item, Section):

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from declaration import Declaration, Words, markers
-from overrides.hooks import _changes, _glossary, _quotes
+from overrides.hooks import _changes, _facts, _glossary, _quotes
 from overrides.hooks._site import Rendering, page_error, page_language, rendering, the_declaration, words
 
 RENDERERS = {
@@ -28,6 +28,8 @@ RENDERERS = {
     markers.GLOSSARY_REFERENCE: _glossary.reference,
     markers.GLOSSARY_LIST: _glossary.entries,
     markers.CHANGES_LIST: _changes.changes,
+    markers.FACT: _facts.fact,
+    markers.FACTS_LIST: _facts.facts,
 }
 
 
@@ -44,7 +46,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise page_error(page, marker.line, str(error).strip("'\"")) from None
         pieces += [markdown[done:marker.start], rendered]
         done = marker.end
-    return "".join(pieces) + markdown[done:]
+    # A page that cites facts ends with their sources.
+    after = _facts.sources(context) if context.cited else ""
+    return "".join(pieces) + markdown[done:] + after
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -73,6 +77,7 @@ class RenderContext:
         self.rendering: Rendering = rendering(page)
         self.marker: markers.Marker | None = None
         self.count = 0  # a page-wide counter, for ids the renderers create
+        self.cited: list[str] = []  # the facts the page cites, in order
 
     def block(self, html: str) -> str:
         """Markdown-proof HTML that stands for a block: a placeholder that on_page_content

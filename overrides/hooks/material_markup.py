@@ -14,9 +14,14 @@ the patch exists, rather than publishing pages unpatched.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from overrides.hooks._site import Patch, default_language, page_language, words
 
@@ -35,20 +40,20 @@ BUNDLE = "assets/javascripts/bundle.*.min.js"
 
 
 def search_dialog(name: str) -> Patch:
-    return Patch(HOOK, SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{name}"'),
+    return Patch(HOOK, SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{escape(name)}"'),
                  "the search dialog needs an accessible name (axe aria-dialog-name)")
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["dp_material_bundle"] = _material_bundle(config)
     return env
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return correct(output, words(config, page_language(page))("search"))
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page, the one static template with Material's chrome; it is built in the default language.
     if template_name != "404.html":
         return output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from overrides.hooks._site import build_language, default_language, language_folder, languages, words
@@ -19,7 +20,7 @@ NOT_FOUND = "404.html"
 
 # After static-i18n's on_config (-100), which sets the language of the build under way.
 @event_priority(-110)
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build_language(config) == default_language(config):
         config.theme.static_templates.add(NOT_FOUND)
     else:
@@ -27,7 +28,7 @@ def on_config(config):
     return config
 
 
-def on_template_context(context, template_name, config):
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == NOT_FOUND:
         context["dp_not_found"] = [
             {"lang": lang, "title": language("not_found.title"), "text": language("not_found.text"),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from declaration import SOURCE_LANGUAGE, TEXT_FILE
 from overrides.hooks._site import data_root, languages, page_url, the_declaration
@@ -19,7 +20,7 @@ TRANSLATION_STATUS = "Made for this site; not official. The French text is the s
 
 # After static-i18n (-100), which cannot sort files that have no source on disk.
 @event_priority(-110)
-def on_files(files, config):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Generated as documentation files, so that pages link to them like to any page, the strict
     # build checks those links, and `make serve` serves them too.
     data = json.dumps(_data(config), ensure_ascii=False, indent=1) + "\n"

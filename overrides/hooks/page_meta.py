@@ -5,8 +5,8 @@ matter raw, in text and in attributes: every front-matter value, given its langu
 the page's words are (typography.py), becomes escaped text (markupsafe's
 Markup, which Jinja's `e` filter leaves as it is), so that a quote or a bracket in it is only that.
 
-The date is that of the last commit that changed the page's own file (from the history, which
-gives none that a shallow clone cannot confirm), written the way the page's language writes dates
+The date is that of the last commit that changed the page's own file (from git, which gives none
+that a shallow clone cannot confirm), the one date a page shows, written the way its language writes dates
 (babel, with the locale of the language's interface words). The "edit this page" link comes from
 MkDocs' own edit_uri (mkdocs.yml).
 """
@@ -19,14 +19,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from declaration.typography import spacing
-from overrides.hooks._history import read_history
+from overrides.hooks._history import last_changes
 from overrides.hooks._site import page_language, project_root, spelled_date, words
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     spaced = spacing(page_language(page))
     page.meta.update({key: escape(spaced(value)) for key, value in page.meta.items() if isinstance(value, str)})
-    changed = read_history(project_root(config)).last_change(f"docs/{page.file.src_uri}")
+    changed = last_changes(project_root(config)).get(f"docs/{page.file.src_uri}")
     if changed:
-        page.meta["revision_date"] = spelled_date(changed, words(config, page_language(page)))
+        language = words(config, page_language(page))
+        page.meta["dp_updated"] = language("page.updated", date=spelled_date(changed, language))
     return markdown

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from overrides.hooks._site import page_slug, published_anchors, rendering
 
 HOOK = "overrides/hooks/permanent_anchors.py"
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     anchors = published_anchors(config)
     slug = page_slug(page)
     for (old_page, old), (new, line) in anchors.moved.items():

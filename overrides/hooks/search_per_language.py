@@ -4,8 +4,10 @@ static-i18n merges every language into one search/search_index.json, so the Engl
 returned French pages, and French words were stemmed as English. After the last language is
 built, this hook splits that index: the default language's pages stay in search/, each other
 language's go to <lang>/search/, each with the stemmer Material's translations name for that
-language (`search.config.lang`); pages of a language point Material's search at their index
-through the `base` of its configuration.
+language (`search.config.lang`). A language lunr cannot stem (Material names no stemmer for it,
+or ships none: Ukrainian) keeps its words whole, split only at the separator: stemming it as
+English would find nothing. Pages of a language point Material's search at their index through
+the `base` of its configuration.
 """
 
 from __future__ import annotations
@@ -14,22 +16,19 @@ import json
 import posixpath
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-from overrides.hooks._site import Patch, build_language, default_language, languages, page_language
+from overrides.hooks._site import Patch, default_language, languages, page_language
 
 HOOK = "overrides/hooks/search_per_language.py"
-# The stemmer of each language, as Material's own translations give it, noted during its build.
-_stemmers: dict[str, str] = {}
+LUNR = "assets/javascripts/lunr/min/lunr.{}.min.js"
+# Material's pipeline without the stemmer and the (English) stop words: words kept whole.
+WHOLE_WORDS = ["trimmer"]
 
 
-def on_env(env, config, files):
-    language = env.get_template("partials/language.html", None, {"config": config}).module
-    _stemmers[build_language(config)] = str(language.t("search.config.lang"))
-    return env
-
-
-def on_post_page(output, page, config):
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     lang = page_language(page)
     if lang == default_language(config):
         return output
@@ -43,9 +42,19 @@ def search_base(base: str, lang: str) -> Patch:
                  "each language searches its own index, found relative to Material's `base`")
 
 
+def stemmer(config: MkDocsConfig, lang: str) -> str | None:
+    """The lunr stemmer Material's translations name for a language, when the theme ships it."""
+    theme = config.theme
+    template = theme.get_env().get_template("partials/language.html", None, {"config": {"theme": {"language": lang}}})
+    named = str(template.module.t("search.config.lang"))
+    if named == "en":
+        return "en" if lang == "en" else None
+    return named if any((Path(folder) / LUNR.format(named)).is_file() for folder in theme.dirs) else None
+
+
 # After static-i18n's own post_build (-100), which writes the merged index last.
 @event_priority(-200)
-def on_post_build(config):
+def on_post_build(*, config: MkDocsConfig) -> None:
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     default, by_language = default_language(config), {}
@@ -60,7 +69,8 @@ def on_post_build(config):
     for lang, docs in by_language.items():
         folder = Path(config.site_dir) / ("" if lang == default else lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        stemmer = _stemmers.get(lang, lang)
-        index = {**merged, "config": {**merged["config"], "lang": [stemmer]}, "docs": docs}
+        named = stemmer(config, lang)
+        settings = {"lang": [named]} if named else {"lang": ["en"], "pipeline": WHOLE_WORDS}
+        index = {**merged, "config": {**merged["config"], **settings}, "docs": docs}
         (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                                                   encoding="utf-8")

@@ -8,9 +8,11 @@ against the template's source, so an upgraded or edited template is compiled aga
 
 from __future__ import annotations
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = FileSystemBytecodeCache()
     return env
