@@ -6,16 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from reader import phone, wait_for_material
 from scripts.local_site import axe_context, axe_violations
 
 PHONE = {"width": 360, "height": 740}
 SEARCHES = {"fr": ("garantie", "garanties"), "en": ("guarantee", "guarantees")}
-
-
-def wait_for_material(page):
-    """Material's script loads on the reader's first interaction; on-interaction.js says when it is ready."""
-    page.mouse.move(5, 5)
-    page.wait_for_selector("html[data-dp-material=ready]", state="attached")
 
 
 def open_search(page, query):
@@ -39,6 +34,26 @@ def test_the_language_switcher_lands_on_the_counterpart(page, served_site):
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
+@pytest.mark.parametrize("path, anchor", [("strand-3.html", "left-open"), ("text.html", "strand-4-item-2"),
+                                          ("en/text.html", "strand-4-item-2")])
+def test_switching_language_keeps_the_reader_s_place(page, served_site, path, anchor):
+    other = path.removeprefix("en/") if path.startswith("en/") else "en/" + path
+    page.goto(f"{served_site.url}{path}#{anchor}")
+    page.locator(".md-select").first.hover()
+    page.get_by_role("link", name="Français" if path.startswith("en/") else "English").click()
+    page.wait_for_url(f"{served_site.url}{other}#{anchor}")
+    target = page.locator("#" + anchor).bounding_box()
+    assert page.evaluate("scrollY") > 0 and 0 <= target["y"] < page.viewport_size["height"] / 2
+
+
+def test_switching_language_after_following_a_link_within_the_page_keeps_the_new_place(page, served_site):
+    page.goto(served_site.url + "strand-3.html")
+    page.locator(".md-sidebar--secondary a[href='#left-open']").click()
+    page.locator(".md-select").first.hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(served_site.url + "en/strand-3.html#left-open")
+
+
 HEADER_BOXES = """[...document.querySelectorAll('.md-header__inner > *')].map(element => {
     const box = element.getBoundingClientRect();
     return `${element.className} ${box.x} ${box.width}`;
@@ -57,26 +72,6 @@ def test_the_header_stays_put_when_material_s_script_arrives(browser, served_sit
     after = page.evaluate(HEADER_BOXES)
     context.close()
     assert "md-search" in " ".join(after) and after == before
-
-
-@pytest.mark.parametrize("lang, path", [("fr", "strand-1.html"), ("en", "en/strand-1.html")])
-def test_a_glossary_tooltip_shows_on_hover_and_on_focus_and_closes_on_escape(page, served_site, lang, path):
-    page.goto(served_site.url + path)
-    term = page.locator(".dp-term").first
-    link, tooltip = term.locator("a"), term.locator(".dp-tip")
-    assert tooltip.is_hidden()
-    link.hover()
-    assert tooltip.is_visible()
-    assert tooltip.evaluate("e => e.closest('[lang]').lang") == lang
-    tooltip.hover()  # the pointer can move onto the tooltip without losing it
-    assert tooltip.is_visible()
-    page.mouse.move(0, 0)
-    assert tooltip.is_hidden()
-    link.focus()
-    assert tooltip.is_visible()
-    page.keyboard.press("Escape")
-    assert tooltip.is_hidden()
-    assert page.evaluate("document.activeElement") == link.evaluate("e => e")
 
 
 def test_search_in_french_finds_inflected_forms_and_only_french_pages(page, served_site):
@@ -256,81 +251,42 @@ def test_every_page_has_a_skip_link_and_a_visible_focus(page, served_site):
     assert outline != "none", focused
 
 
-@pytest.mark.parametrize("path", ["en/text.html", "strand-3.html", "en/strand-3.html"])
-def test_pages_print_to_a4_without_the_site_chrome_and_with_link_targets(page, served_site, path, tmp_path):
-    page.goto(served_site.url + path)
-    page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".dp-links"):
-        assert page.locator(chrome).first.evaluate("e => getComputedStyle(e).display") == "none", chrome
-    link = page.locator(".md-typeset :is(p, li, td) a:not([href^='#']):not(.dp-term a)").first
-    assert "(" in link.evaluate("e => getComputedStyle(e, '::after').content")
-    row = page.locator(".dp-row").first
-    if path.startswith("en/"):
-        french, english = row.locator(".dp-original").bounding_box(), row.locator(".dp-translation").bounding_box()
-        assert english["x"] > french["x"] + french["width"] - 1  # both columns side by side on paper
-    pdf = tmp_path / "page.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
-
-
-# What the cite controls of the full text say, in each language (interface.*.yml: cite.*).
-COPIED = {"fr": ("Lien copié", "Citation copiée"), "en": ("Link copied", "Citation copied")}
-PASSAGE_LABEL = {"fr": "Volet 3, texte", "en": "Strand 3, text"}
-
-
-@pytest.mark.parametrize("lang, path", [("fr", "text.html"), ("en", "en/text.html")])
-def test_a_passage_s_link_and_citation_copy_to_the_clipboard_from_the_keyboard(browser, served_site, lang, path):
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  permissions=["clipboard-read", "clipboard-write"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_page_s_title_is_in_the_full_colour_and_weight_of_the_text(browser, served_site, scheme):
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_site.url + "strand-3.html")
+    title, text = (page.locator(selector).first.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight]")
+                   for selector in ("h1", ".md-content__inner > p"))
+    context.close()
+    assert title[0] == text[0] and int(title[1]) >= 600
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/index.html"])
+def test_on_a_phone_a_table_is_a_card_per_row_each_cell_labelled_with_its_column(browser, served_site, path):
+    page = phone(browser)
     page.goto(served_site.url + path)
-    row = page.locator("#strand-3-text")
-    announce = page.locator(".dp-announce")
-    link_copied, citation_copied = COPIED[lang]
-
-    copy_link = row.locator("button[data-dp-copy=link]")
-    copy_link.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=link_copied)
-    assert page.evaluate("navigator.clipboard.readText()") == f"{served_site.url}{path}#strand-3-text"
-    assert copy_link.text_content() == link_copied and announce.get_attribute("role") == "status"
-
-    summary = row.locator(".dp-cite summary")
-    summary.focus()
-    page.keyboard.press("Enter")
-    citation = row.locator(".dp-citation")
-    assert citation.is_visible()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.dataset.dpCopy") == "citation"
-    page.keyboard.press("Space")
-    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=citation_copied)
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == citation.text_content()
-    assert PASSAGE_LABEL[lang] in copied and f"{served_site.url}{path}#strand-3-text" in copied
-    assert errors == []
-    context.close()
+    table = page.locator(".md-content table").first
+    headings = table.locator("th").all_inner_texts()
+    cards = page.evaluate("""table => [...table.querySelectorAll('tbody tr')].map(row => [...row.cells].map(cell => {
+        const box = cell.getBoundingClientRect();
+        return [getComputedStyle(cell, '::before').content.replace(/^"|"$/g, ''), Math.round(box.x), Math.round(box.width)];
+    }))""", table.element_handle())
+    width = table.bounding_box()["width"]
+    page.context.close()
+    assert cards and all([label for label, _, _ in card] == headings for card in cards)
+    assert all(len({x for _, x, _ in card}) == 1 and min(w for _, _, w in card) > width - 40 for card in cards)
 
 
-def test_without_javascript_a_passage_keeps_its_link_and_its_citation(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(served_site.url + "en/text.html")
-    row = page.locator("#strand-3-text")
-    assert row.locator(".dp-permalink").get_attribute("href") == "#strand-3-text"
-    assert row.locator("button[data-dp-copy]").evaluate_all("buttons => buttons.every(b => !b.checkVisibility())")
-    row.locator(".dp-cite summary").click()
-    assert row.locator(".dp-citation").is_visible()
-    context.close()
-
-
-def test_every_passage_of_the_full_text_has_its_copy_and_cite_controls(page, served_site):
-    for path in ("text.html", "en/text.html"):
+def test_context_boxes_footnotes_and_sources_read_at_no_less_than_0_85_of_the_text(page, served_site):
+    sizes = {}
+    for path in ("index.html", "en/strand-3.html", "about.html"):
         page.goto(served_site.url + path)
-        counts = page.evaluate("""() => [...document.querySelectorAll('.dp-row')].map(row => [
-            row.id, row.querySelectorAll('.dp-permalink[href="#' + row.id + '"]').length,
-            row.querySelectorAll('button[data-dp-copy]:not([hidden])').length,
-            row.querySelector('.dp-citation').textContent.includes(location.href.split('#')[0] + '#' + row.id)])""")
-        assert len(counts) == 27 and all(count[1:] == [1, 2, True] for count in counts), path
+        sizes.update(page.evaluate("""() => {
+            const size = element => parseFloat(getComputedStyle(element).fontSize);
+            const text = size(document.querySelector('.md-content__inner > p'));
+            const small = '.admonition p:not(.admonition-title), .admonition li, .footnote li, .dp-sources li';
+            return Object.fromEntries([...document.querySelectorAll(small)].map(element =>
+                [location.pathname + ' ' + element.textContent.slice(0, 40), size(element) / text]));
+        }"""))
+    assert sizes and min(sizes.values()) >= 0.85
