@@ -95,12 +95,30 @@ def test_every_job_has_a_time_limit_and_both_workflows_pass_the_same_gate():
 
 
 def test_every_path_that_decides_what_runs_or_what_is_said_has_maintainers_as_owners():
+    """The maintainers are whoever owns `*`: a team here, a user in a copy that a user owns
+    (README, "Publishing your own copy")."""
     rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").split("\n")
              if line.strip() and not line.startswith("#")]
+    maintainers = next(owners for pattern, *owners in rules if pattern == "*")
+    assert len(maintainers) == 1 and maintainers[0].startswith("@"), maintainers
     for path in ("/declaration/", "/overrides/", "/scripts/", "/docs/assets/", "/mkdocs.yml", "/Makefile",
                  "/requirements*.lock", "/.github/"):
         owners = next(owners for pattern, *owners in reversed(rules) if pattern == path)
-        assert owners == ["@paris-declaration/maintainers"], path
+        assert owners == maintainers, path
+
+
+def test_the_deploy_builds_for_the_address_the_pages_settings_give():
+    """A project site, a user's site (OWNER.github.io) or a custom domain: configure-pages knows
+    which, in a job that holds only the permission to read the Pages settings."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    address, build = workflow["jobs"]["address"], workflow["jobs"]["build"]
+    assert address["permissions"] == {"pages": "read"} and build["permissions"] == {"contents": "read"}
+    assert [step["uses"].split("@")[0] for step in address["steps"]] == ["actions/configure-pages"]
+    assert address["outputs"]["base_url"] == f"${{{{ steps.{address['steps'][0]['id']}.outputs.base_url }}}}"
+    assert build["needs"] == "address"
+    gate = next(step for step in build["steps"] if step.get("run") == "make build")
+    assert gate["env"] == {"SITE_URL": "${{ needs.address.outputs.base_url }}/"}  # base_url ends without a slash
+    assert "github.repository_owner" not in (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
 
 
 # The integrity rules, from the base, on a repository of its own ---------------------------------------
