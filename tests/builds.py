@@ -13,7 +13,7 @@ from scripts import build as builder
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs; copies of the tree hold these and nothing else.
-TREE = ("declaration", "docs", "overrides", "mkdocs.yml")
+TREE = ("declaration", "docs", "overrides", "mkdocs.yml", "assets.sha256")
 TEST_SITE_URL = "https://example.test/explainer/"
 # The site's languages, the source (built at the root) first.
 LANGUAGES = ("fr", "en")

@@ -14,7 +14,7 @@ import pytest
 import declaration
 from scripts.check import CHECKS, build, check_site, check_sources
 from scripts.check.__main__ import main
-from scripts.check.findings import WARNING
+from scripts.findings import WARNING
 
 from builds import ROOT, TEST_SITE_URL, append, edit, git, line_of
 
@@ -99,8 +99,8 @@ def test_a_generated_passage_that_differs_in_the_built_site_fails(built_copy):
 
 
 def test_a_segment_quoted_on_no_explainer_page_fails(tree):
-    edit(tree, "docs/strand-4.en.md", "<!-- quote: strand-4-heading..strand-4-item-4 -->",
-         "<!-- quote: strand-4-heading..strand-4-item-3 -->")
+    edit(tree, "docs/strand-4.en.md", "<!-- quote: strand-4-text..strand-4-item-4 -->",
+         "<!-- quote: strand-4-text..strand-4-item-3 -->")
     line = line_of(tree, "docs/strand-4.en.md", "<!-- quote:")
     assert findings(tree, "coverage") == [("docs/strand-4.en.md", line)]
 

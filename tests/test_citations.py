@@ -7,6 +7,7 @@ CITATION.cff. The expected facts come from declaration/publication.yml, read wit
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import bibtexparser
@@ -18,15 +19,18 @@ import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+import declaration as declaration_data
 from builds import LANGUAGES, ROOT, TEST_SITE_URL
 from scripts.citation_file import CITATION, citation_file
 
 FACTS = yaml.safe_load((ROOT / "declaration" / "publication.yml").read_text(encoding="utf-8"))
+KNOWN = declaration_data.load(ROOT / "declaration").facts
+ORIGIN, ADOPTED = KNOWN.facts[FACTS["origin"]], KNOWN.facts[FACTS["adopted"]]
 TEXT_URL = {"fr": f"{TEST_SITE_URL}text.html", "en": f"{TEST_SITE_URL}en/text.html"}
 EXPLAINER_PAGES = ("preamble", "strand-1", "strand-2", "strand-3", "strand-4", "strand-5", "closing")
 CFFCONVERT = ROOT / ".venv" / "cffconvert" / "bin" / "cffconvert"
 # What a bundled citation style renders of the English entry (citeproc-py's Harvard style).
-HARVARD_EN = ("Coalition of the Willing (2026) Paris Declaration. Translated by The Paris declaration explained. "
+HARVARD_EN = ("Coalition of the Willing (2026) “Paris Declaration”. Translated by The Paris declaration explained. "
               "The Paris declaration explained. Available at: https://example.test/explainer/en/text.html")
 
 
@@ -49,21 +53,25 @@ def highwire(site, lang: str, slug: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_full_text_is_legislation_of_unofficial_value_and_the_english_a_translation_by_the_site(site, lang):
-    [legislation] = metadata(site, lang, "text")["json-ld"]
-    assert legislation["@type"] == "Legislation"
-    assert legislation["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
-    assert legislation["name"] == FACTS["title"][lang]
-    assert legislation["legislationDate"] == legislation["datePublished"] == FACTS["date"]
-    assert legislation["inLanguage"] == lang and legislation["url"] == TEXT_URL[lang]
-    assert legislation["legislationPassedBy"]["name"] == FACTS["issuer"]
-    assert legislation["isBasedOn"] == FACTS["source"]
+def test_the_full_text_is_a_political_declaration_not_legislation_and_the_english_a_translation_by_the_site(site, lang):
+    [declaration] = metadata(site, lang, "text")["json-ld"]
+    assert declaration["@type"] == "CreativeWork" and "legislation" not in str(declaration).lower()
+    assert declaration["genre"] in ("déclaration politique", "political declaration")
+    assert declaration["name"] == FACTS["title"][lang]
+    assert declaration["dateCreated"] == declaration["datePublished"] == FACTS["date"]
+    assert declaration["inLanguage"] == lang and declaration["url"] == TEXT_URL[lang]
+    assert declaration["creator"]["name"] == FACTS["issuer"]
+    # Its origin is said, not invented: no address is given as the text's source, and the
+    # reports of its adoption are what is about it.
+    assert "isBasedOn" not in declaration and "citation" not in declaration
+    assert declaration["description"] == ORIGIN.statement[lang]
+    assert {page["url"] for page in declaration["subjectOf"]} == {KNOWN.sources[source].url for source in ADOPTED.sources}
     if lang == "fr":
-        assert legislation["workTranslation"] == [{"@id": TEXT_URL["en"] + "#legislation"}]
-        assert "translator" not in legislation
+        assert declaration["workTranslation"] == [{"@id": TEXT_URL["en"] + "#declaration"}]
+        assert "translator" not in declaration
     else:
-        assert legislation["translationOfWork"] == {"@id": TEXT_URL["fr"] + "#legislation"}
-        assert legislation["translator"]["name"] == "The Paris declaration explained"
+        assert declaration["translationOfWork"] == {"@id": TEXT_URL["fr"] + "#declaration"}
+        assert declaration["translator"]["name"] == "The Paris declaration explained"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -78,7 +86,8 @@ def test_the_full_text_carries_highwire_and_dublin_core_for_citation_managers(si
     elements = {element["name"]: element["content"] for element in dublin_core["elements"]}
     assert elements["DC.title"] == FACTS["title"][lang] and elements["DC.creator"] == FACTS["issuer"]
     assert elements["DC.date"] == FACTS["date"] and elements["DC.language"] == lang
-    assert elements["DC.identifier"] == TEXT_URL[lang] and elements["DC.source"] == FACTS["source"]
+    assert elements["DC.identifier"] == TEXT_URL[lang] and "DC.source" not in elements
+    assert elements["DC.description"] == ORIGIN.statement[lang]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -86,9 +95,11 @@ def test_explainer_pages_are_articles_about_the_text_with_the_day_they_changed(s
     for slug in EXPLAINER_PAGES:
         [article] = metadata(site, lang, slug)["json-ld"]
         assert article["@type"] == "Article" and article["inLanguage"] == lang, slug
-        assert article["about"] == {"@id": TEXT_URL[lang] + "#legislation"}, slug
+        assert article["about"] == {"@id": TEXT_URL[lang] + "#declaration"}, slug
         # The heading's words; its spaces as the table of contents gives them (no-break spaces as spaces).
-        assert article["headline"] == " ".join(site.tree(lang, slug).find("h1").text().removesuffix("¶").split()), slug
+        # The heading as the reader sees it, French spaces included (only the layout's whitespace collapsed).
+        heading = re.sub(r"[ \t\n]+", " ", site.tree(lang, slug).find("h1").text().removesuffix("¶")).strip()
+        assert article["headline"] == heading, slug
         committed = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"docs/{slug}.{lang}.md"], cwd=ROOT,
                                    capture_output=True, text=True).stdout.strip()
         assert article.get("dateModified") in (committed, None), slug  # a shallow clone knows no date
@@ -119,7 +130,7 @@ def test_the_ris_download_parses_with_rispy(site):
     entries = rispy.loads((site.root / "declaration.ris").read_text(encoding="utf-8"))
     assert [entry["language"] for entry in entries] == list(LANGUAGES)
     for lang, entry in zip(LANGUAGES, entries):
-        assert entry["type_of_reference"] == "GOVDOC" and entry["title"] == FACTS["title"][lang]
+        assert entry["type_of_reference"] == "GEN" and entry["title"] == FACTS["title"][lang]
         assert entry["authors"] == [FACTS["issuer"]] and entry["date"] == FACTS["date"].replace("-", "/")
         assert entry["urls"] == [TEXT_URL[lang]]
 
@@ -132,7 +143,7 @@ def test_the_csl_json_download_renders_with_citeproc(site):
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert len(rendered) == 2
-    assert rendered[0].startswith("Coalition of the Willing (2026) Déclaration de Paris. La déclaration de Paris expliquée.")
+    assert rendered[0].startswith("Coalition of the Willing (2026) “Déclaration de Paris”. La déclaration de Paris expliquée.")
     assert rendered[1].startswith(HARVARD_EN)
 
 
@@ -148,9 +159,9 @@ def test_downloads_escape_what_the_data_holds(tree, tmp_path):
     library = bibtexparser.parse_string((tmp_path / "site" / "declaration.bib").read_text(encoding="utf-8"))
     assert library.failed_blocks == [] and len(library.entries) == 2
     assert library.entries[1]["title"] == r"Paris Declaration \{draft\} 100\% \& co"
-    [legislation] = extruct.extract((tmp_path / "site" / "en" / "text.html").read_text(encoding="utf-8"),
+    [declaration] = extruct.extract((tmp_path / "site" / "en" / "text.html").read_text(encoding="utf-8"),
                                     syntaxes=["json-ld"])["json-ld"]
-    assert legislation["name"] == "Paris Declaration {draft} 100% & co"
+    assert declaration["name"] == "Paris Declaration {draft} 100% & co"
 
 
 def test_citation_cff_is_what_make_citation_writes_and_cffconvert_validates_it():

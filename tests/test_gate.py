@@ -10,6 +10,7 @@ would) on the line that holds it. The edits that cannot even be read are each re
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,21 @@ HOSTILE_PAGES = [
     ("comment a browser ends early", "docs/strand-1.en.md", "<!--><img src=x onerror=alert(1)>--> ◀"),
     ("meta refresh", "docs/strand-2.fr.md", '<meta http-equiv="refresh" content="0;url=https://evil.example/"> ◀'),
     ("iframe", "docs/strand-2.en.md", '<iframe src="https://evil.example/"></iframe> ◀'),
+    # A: content that ends the page's article, or leaves an element open around what follows.
+    ("stray end tags", "docs/closing.fr.md", "</div></div></div></div> ◀\n\n<p>Hors de l’article.</p>"),
+    ("an element left open", "docs/preamble.fr.md", "<table><tr><td>Ouvert ◀"),
+    # D: what the build generates, forged or hidden by content.
+    ("a forged passage", "docs/strand-3.en.md",
+     '<div class="dp-row" id="strand-3-text"><p class="dp-text" lang="fr">Un faux texte.</p></div> ◀'),
+    ("a quotation hidden", "docs/strand-4.en.md", "<span hidden>[[strand-4-text.1]]</span> ◀"),
+    ("a fingerprint typed by hand", "docs/strand-4.fr.md",
+     "Empreinte : 0000000000000000000000000000000000000000000000000000000000000000 ◀"),
+    # E: the theme's classes and ids, borrowed.
+    ("the theme's overlay", "docs/strand-5.fr.md", '<div class="md-consent__overlay">Texte</div> ◀'),
+    ("the theme's configuration id", "docs/strand-5.en.md", '<span id="__config">x</span> ◀'),
+    # F: addresses read as a browser reads them.
+    ("a backslash address", "docs/index.en.md", '<img src="\\\\evil.example/t.png" alt="x"> ◀'),
+    ("a protocol-relative image", "docs/index.fr.md", '<img src="//evil.example/t.png" alt="x"> ◀'),
 ]
 # (name, file, text written over it or appended, line of the finding): each stops at `input`.
 HOSTILE_INPUTS = [
@@ -77,11 +93,12 @@ def hostile_site(tmp_path_factory):
 
 @pytest.mark.parametrize("name", [name for name, _, _ in HOSTILE_PAGES])
 def test_what_a_hostile_page_would_publish_is_rejected_on_its_line(hostile_site, name):
+    """By the check of each page's content as built (content), or of the page as published."""
     expected, findings = hostile_site
     page, lines = expected[name]
-    published = [f for f in findings if f.check == "published" and f.path == page]
-    assert any(f.line in lines for f in published), (name, [str(f) for f in published])
-    assert all(f.fix for f in published)
+    gate = [f for f in findings if f.check in ("content", "published") and f.path == page]
+    assert any(f.line in lines for f in gate), (name, [str(f) for f in gate])
+    assert all(f.fix for f in gate)
 
 
 # What the source check names first, with a message about the Markdown as written.
@@ -135,17 +152,18 @@ def test_malformed_input_fails_cleanly(tree, name, relative, damage, words):
     assert {f.check for f in errors} == {"input"}, [str(f) for f in errors]  # not what follows from it
 
 
-@pytest.mark.parametrize("name, relative, content, words", [
-    ("an HTML file among the pages", "docs/x.html", "<script>alert(1)</script>", "not a page"),
-    ("a script among the assets", "docs/assets/javascripts/evil.js", "alert(1)", "a script"),
-    ("a stylesheet that imports", "docs/assets/stylesheets/more.css", "@import url(https://evil.example/x.css);", "@import"),
+@pytest.mark.parametrize("name, relative, content, words, check", [
+    ("an HTML file among the pages", "docs/x.html", "<script>alert(1)</script>", "not a page", "input"),
+    ("a script among the assets", "docs/assets/javascripts/evil.js", "alert(1)", "a script", "input"),
+    ("a stylesheet that imports", "docs/assets/stylesheets/more.css", "@import url(https://evil.example/x.css);", "@import",
+     "assets"),
     ("an SVG with a script", "docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-     "<script>"),
+     "<script>", "assets"),
 ], ids=lambda value: value if isinstance(value, str) and " " in value else None)
-def test_unexpected_files_in_docs_are_rejected(tree, name, relative, content, words):
+def test_unexpected_files_in_docs_are_rejected(tree, name, relative, content, words, check):
     (tree / relative).parent.mkdir(parents=True, exist_ok=True)
     (tree / relative).write_text(content, encoding="utf-8")
-    assert any(f.path == relative and words in f.problem and f.check == "input" for f in check_sources(tree))
+    assert any(f.path == relative and words in f.problem and f.check == check for f in check_sources(tree))
 
 
 # The published check on a built site changed the way a bug or an attack in the build would --------
@@ -196,3 +214,89 @@ def test_every_reader_of_the_checker_reads_adversarial_text_through(name):
     assert len(scanned.prose) == len(line) and all(line[m.start:m.end] == m.text for m in scanned.markers)
     assert safety.scan_line(line) is not None and characters.scan(line) == []
     markdown_problems(Path("x.md"), line)
+
+
+# Inputs before rendering: the tree as git holds it, YAML as data, Markdown that stays cheap ----------
+
+
+@pytest.mark.parametrize("name, make, words", [
+    ("a symbolic link among the snippets", lambda tree: (tree / "docs/_snippets/leak.fr.md").symlink_to("/etc/passwd"),
+     "symbolic link"),
+    ("a pipe among the pages", lambda tree: os.mkfifo(tree / "docs/pipe.fr.md"), "not a regular file"),
+    ("a name with a space", lambda tree: (tree / "docs/une page.fr.md").write_text("x", encoding="utf-8"), "file name"),
+    ("a name with a line break", lambda tree: (tree / "declaration/x\n::error::forged.yml").write_text("x", encoding="utf-8"),
+     "file name"),
+], ids=lambda value: value if isinstance(value, str) else None)
+def test_what_git_would_not_hold_as_a_plain_file_stops_everything(tree, name, make, words):
+    make(tree)
+    findings = check_all(tree)
+    assert findings and all(f.check == "input" for f in findings), [str(f) for f in findings]
+    assert any(words in f.problem for f in findings), [str(f) for f in findings]
+    assert all("\n" not in f.path and "\n" not in f.annotation() for f in findings)
+
+
+@pytest.mark.parametrize("name, relative, old, new, words", [
+    ("a tag that runs code, in mkdocs.yml", "mkdocs.yml", "strict: true",
+     "strict: true\nx: !!python/object/apply:os.system [touch PWNED]", "tags"),
+    ("a tag in the data", "declaration/glossary.yml", "- id: sanctions", "- id: !!python/name:os.system sanctions", "tags"),
+    ("a key written twice, the second replacing the first", "declaration/meaning.yml", "\nnegations:",
+     "\nclaims:\n  fr: [x]\n  en: [x]\nnegations:", "written twice"),
+    ("a date that is no day", "declaration/publication.yml", 'date: "2026-01-06"', 'date: "2026-02-30"', "no day"),
+    ("a title without the text's language", "declaration/publication.yml", "  fr: Déclaration de Paris\n", "", "title"),
+    ("a locale babel does not know", "declaration/interface.en.yml", "locale: en_GB", "locale: xx_YY_ZZ", "locale"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_configuration_and_data_are_read_as_data_before_anything_runs(tree, name, relative, old, new, words):
+    path = tree / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    findings = [f for f in check_all(tree) if f.severity == "error"]
+    assert findings and {f.check for f in findings} == {"input"}, [str(f) for f in findings]
+    assert any(f.path == relative and words in f.problem for f in findings), [str(f) for f in findings]
+    assert not (tree / "PWNED").exists()
+
+
+@pytest.mark.parametrize("name, markdown, words", [
+    ("emphasis nested deep", "*a " * 150 + "x" + "*" * 150, "'*'"),
+    ("escapes by the hundred", "\\*" * 300, "'\\'"),
+    ("HTML read again and again", '<div markdown="1">\n' * 30 + "x\n" + "</div>\n" * 30, "markdown="),
+    ("a snippet included another way", '--8<-- "checks.fr.md" extra', "snippet"),
+    ("scissors in a sentence", 'Texte --8<-- "../../etc/passwd"', "snippet"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_markdown_that_would_stall_or_reach_outside_is_refused_before_the_build(tree, name, markdown, words):
+    path = tree / "docs" / "closing.fr.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + markdown + "\n", encoding="utf-8")
+    findings = check_all(tree)
+    assert any(f.check == "input" and f.path == "docs/closing.fr.md" and words in f.problem for f in findings), \
+        [str(f) for f in findings]
+
+
+def test_an_address_no_browser_can_read_is_a_finding_not_a_traceback(tree):
+    line = append(tree, "docs/about.fr.md", '<a href="https://[x">lien</a> ◀')[0]
+    findings = check_all(tree)
+    assert any(f.path == "docs/about.fr.md" and f.line == line and "cannot read" in f.problem for f in findings), \
+        [str(f) for f in findings]
+
+
+def test_a_missing_snippet_is_found_at_its_line(tree):
+    line = append(tree, "docs/about.fr.md", '--8<-- "missing.fr.md" ◀')[0]
+    assert [(f.path, f.line, f.check) for f in check_all(tree) if "missing.fr.md" in f.problem] == [
+        ("docs/about.fr.md", line, "build")]
+
+
+def test_each_page_s_markdown_runs_under_a_budget_armed_and_disarmed_by_its_hooks():
+    """The budget is the build's clock, armed before a page's Markdown and disarmed after its
+    content; checked by construction here (the timer set, then cleared), never by waiting."""
+    import signal
+
+    from overrides.hooks import render_budget
+
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        render_budget.on_page_markdown("x", page=None, config=None, files=None)
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= render_budget.SECONDS
+        render_budget.on_page_content("x", page=None, config=None, files=None)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

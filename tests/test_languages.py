@@ -21,7 +21,7 @@ from scripts.check.site import BuiltSite
 from scripts.new_language import main as new_language
 
 from builds import TEST_SITE_URL, build
-from test_site import EXPECTED_PAGES, GLOSSARY, SEGMENTS
+from test_site import EXPECTED_PAGES, GLOSSARY, SEARCHED_PAGES, SEGMENTS, columns
 
 CODE = "uk"
 LANGUAGES = ["fr", "en", CODE]
@@ -52,6 +52,21 @@ def fill_with_stand_in_text(tree: Path) -> None:
     for field in ("claims", "negations"):
         meaning[field][CODE] = list(meaning[field]["en"])
     (data / "meaning.yml").write_text(yaml.safe_dump(meaning, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    facts = yaml.safe_load((data / "facts.yml").read_text(encoding="utf-8"))
+    for fact in facts:
+        for field in ("statement", "searched"):
+            if field in fact:
+                fact[field][CODE] = STAND_IN + fact[field]["en"]
+    (data / "facts.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    versions = yaml.safe_load((data / "versions.yml").read_text(encoding="utf-8"))
+    for version in versions:
+        for difference in version["differences"].values():
+            difference[CODE] = STAND_IN + difference["en"]
+    (data / "versions.yml").write_text(yaml.safe_dump(versions, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    changes = yaml.safe_load((data / "changes.yml").read_text(encoding="utf-8"))
+    for change in changes:
+        change["summary"][CODE] = STAND_IN + change["summary"]["en"]
+    (data / "changes.yml").write_text(yaml.safe_dump(changes, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for path in [data / f"interface.{CODE}.yml", *tree.glob(f"docs/**/*.{CODE}.md")]:
         path.write_text(TODO.sub("\n", path.read_text(encoding="utf-8")).replace("---\n\n", "---\n", 1), encoding="utf-8")
 
@@ -90,10 +105,10 @@ def test_a_filled_third_language_builds_as_the_others_do(tree, tmp_path):
         assert [a.attrs["hreflang"] for a in page.find_all("a", cls="md-select__link")] == LANGUAGES
         assert page.find("a", rel="edit").attrs["href"].endswith(f"/docs/{slug}.{CODE}.md")
     index = json.loads((site.root / CODE / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {doc["location"].split("#")[0].removesuffix(".html") for doc in index["docs"]} == EXPECTED_PAGES
+    assert {doc["location"].split("#")[0].removesuffix(".html") for doc in index["docs"]} == SEARCHED_PAGES
     full_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("text.html"))
     assert STAND_IN in full_text and "Les membres de la Coalition" not in full_text  # its own words only
     row = site.content(CODE, "text").find(id="strand-1-text")
-    assert [child.attrs["lang"] for child in row.children if not isinstance(child, str) and "lang" in child.attrs] == ["fr", CODE]
+    assert list(columns(row)) == ["fr", CODE]
     for lang in ("fr", "en"):
         assert {a.attrs["hreflang"] for a in site.tree(lang, "index").find_all("a", cls="md-select__link")} == set(LANGUAGES)

@@ -59,10 +59,9 @@ MEANING = [
     Case("overclaim (fr)", "docs/strand-3.fr.md", "La Force multinationale déploiera des troupes en Ukraine.", "meaning",
          "troupes"),
     Case("Article 5", "docs/strand-4.en.md", "Strand 4 amounts to an Article 5 for Ukraine.", "meaning", "Article 5"),
-    Case("a fact in a context box without its source", "docs/strand-5.en.md",
+    Case("a context sentence that states no fact", "docs/strand-5.en.md",
          '!!! context "Context: not part of the text"\n\n    The summit was held in Paris, it is said.\n\n'
-         "    The summit had co-chairs.[^source]\n\n[^source]: A report, <https://www.elysee.fr/>", "meaning",
-         "without its source", line=2),
+         "    [[fact:summit-elysee-co-chaired-2026-01-06]]", "facts", "states no fact", line=2),
     # The same claims, hidden from a reader of the source but not from a reader of the page.
     Case("overclaim in entities", "docs/strand-5.en.md", "The force will d&#101;ploy tr&#111;ops.", "meaning", "troops"),
     Case("overclaim in code", "docs/strand-5.en.md", "The force will `deploy troops` in Ukraine.", "meaning", "troops"),
@@ -85,9 +84,8 @@ FAITHFUL = [
     Case("a claim denied (en)", "docs/strand-3.en.md", "The text does not say whether troops would be deployed.", None),
     Case("a claim denied (fr)", "docs/strand-3.fr.md", "Le texte ne dit pas si des troupes seraient déployées.", None),
     Case("code shown as code", "docs/about.fr.md", "Une page ne contient jamais de `<script>`.", None),
-    Case("a context box may hold what the text does not say, with its source", "docs/strand-5.en.md",
-         '!!! context "Context: not part of the text"\n\n    France and the United Kingdom spoke of deploying '
-         "troops after a peace deal.[^uk]\n\n[^uk]: The UK Prime Minister's remarks, <https://www.gov.uk/>", None),
+    Case("a context box may say what the text does not, as a fact", "docs/strand-5.en.md",
+         '!!! context "Context: not part of the text"\n\n    [[fact:mnf-healey-wants-to-deploy-when-war-over]]', None),
     Case("French typed with plain spaces", "docs/strand-5.fr.md",
          "Trois formes : la formation ; la coproduction ! Pourquoi ? « Renseignement ». L'Ukraine.", None),
 ]
@@ -130,7 +128,7 @@ TYPOGRAPHY = [
          "typography", "question"),
 ]
 SNIPPET_LINE = "The Multinational Force will deploy troops to Ukraine."
-PROSE_CHECKS = ("meaning", "quotes", "hidden-characters", "typography")
+PROSE_CHECKS = ("meaning", "quotes", "hidden-characters", "typography", "facts")
 CASES = MEANING + FAITHFUL + QUOTES + QUOTES_THAT_PASS + CHARACTERS + TYPOGRAPHY
 
 

@@ -13,6 +13,7 @@ import subprocess
 import yaml
 
 from builds import LANGUAGES, ROOT, TEST_SITE_URL, build
+from scripts.check.site_config import read_config
 
 DATA = ROOT / "declaration"
 SOURCE_LINES = [line for line in (DATA / "declaration.fr.txt").read_text(encoding="utf-8").split("\n") if line.strip()]
@@ -23,7 +24,11 @@ FRENCH = {entry["id"]: line.removeprefix("- ") for entry, line in zip(SEGMENTS, 
 ENGLISH = {segment_id: " ".join(entry["sentences"]) for segment_id, entry in TRANSLATION.items()}
 EXPLAINER_PAGES = list(dict.fromkeys(entry["part"] for entry in SEGMENTS))  # preamble, strand-1 … closing
 STRAND_PAGES = [part for part in EXPLAINER_PAGES if part.startswith("strand-")]
-EXPECTED_PAGES = {"index", "text", "glossary", "about", "contributing", "changes", *EXPLAINER_PAGES}
+# Where a page's source is edited: the repository of mkdocs.yml, whatever copy this is.
+EDIT = f"{read_config(ROOT)['repo_url'].rstrip('/')}/{read_config(ROOT)['edit_uri']}"
+EXPECTED_PAGES = {"index", "status", "before", "text", "glossary", "about", "contributing", "changes", *EXPLAINER_PAGES}
+# What a reader searches: not the pages about the site's making (front matter `search: exclude`).
+SEARCHED_PAGES = EXPECTED_PAGES - {"contributing", "changes"}
 PAGE_URL = {"fr": TEST_SITE_URL + "{slug}.html", "en": TEST_SITE_URL + "en/{slug}.html"}
 # What the Contributing pages teach, in code: it must show as written, not rendered.
 MARKER_SYNTAX = {"fr": ["<!-- quote: strand-2-heading..strand-2-item-5 -->", "[[strand-3-text.3]]",
@@ -38,8 +43,9 @@ def rows(site, lang, slug):
 
 
 def columns(row) -> dict[str, str]:
-    return {child.attrs["lang"]: child.text() for child in row.children
-            if not isinstance(child, str) and "lang" in child.attrs}
+    """A passage's texts, by language: the French and, beside it, the site's translation (the
+    official English, where shown, is a quotation in the translation's column, not a column)."""
+    return {text.attrs["lang"]: text.text() for text in row.find_all(cls="dp-text")}
 
 
 def test_every_language_has_the_same_pages(site):
@@ -76,8 +82,11 @@ def test_full_text_links_every_passage_to_the_page_that_explains_it(site):
     for lang in LANGUAGES:
         for entry in SEGMENTS:
             row = rows(site, lang, "text")[entry["id"]]
-            hrefs = [a.attrs["href"] for a in row.find(cls="dp-links").find_all("a")]
-            assert hrefs == [f"#{entry['id']}", f"{entry['part']}.html"]
+            if entry["id"].split("-")[2:3] == ["item"]:  # a list's items: their paragraph's control serves them
+                assert row.find(cls="dp-actions") is None
+                continue
+            hrefs = [a.attrs["href"] for a in row.find(cls="dp-actions").find_all("a")]
+            assert hrefs == [f"#{entry['id']}", f"{entry['part']}.html#{entry['id']}"]
 
 
 def test_the_contributing_pages_show_the_marker_syntax_as_written(site):
@@ -165,7 +174,7 @@ def test_search_has_one_index_per_language_with_its_own_stemming(site):
     for lang, path in (("fr", "search/search_index.json"), ("en", "en/search/search_index.json")):
         index = json.loads((site.root / path).read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang]
-        assert {doc["location"].split("#")[0].removesuffix(".html") for doc in index["docs"]} == EXPECTED_PAGES
+        assert {doc["location"].split("#")[0].removesuffix(".html") for doc in index["docs"]} == SEARCHED_PAGES
     english_page = site.tree("en", "text").find("script", id="__config")
     assert json.loads(english_page.text())["base"] == "../en/"
 
@@ -209,7 +218,7 @@ def test_every_page_can_be_edited_in_its_own_language_and_shows_its_last_change(
         for slug in site.pages[lang]:
             page = site.tree(lang, slug)
             edit = page.find("a", rel="edit")
-            assert edit.attrs["href"] == f"https://github.com/paris-declaration/explainer/edit/main/docs/{slug}.{lang}.md"
+            assert edit.attrs["href"] == f"{EDIT}{slug}.{lang}.md"
             day = committed(f"docs/{slug}.{lang}.md")
             shown = page.find("aside", cls="md-source-file")
             assert (shown is not None) == (day is not None), (lang, slug, day)

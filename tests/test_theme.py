@@ -45,13 +45,15 @@ def mismatches(templates: Path) -> list[str]:
 def test_every_copy_of_material_matches_the_installed_upstream():
     records = [record for override in (ROOT / "overrides").rglob("*.html")
                for record in UPSTREAM.finditer(override.read_text(encoding="utf-8"))]
-    assert len(records) == 4  # main.html's three blocks, the palette partial
+    assert len(records) >= 4  # main.html's three blocks, the palette partial, the partials replaced
     assert mismatches(MATERIAL_TEMPLATES) == []
 
 
 def test_an_upgrade_that_changes_a_copied_block_fails(tmp_path):
     templates = tmp_path / "templates"
-    for file in ("base.html", "partials/javascripts/palette.html"):
+    recorded = {record["file"] for override in (ROOT / "overrides").rglob("*.html")
+                for record in UPSTREAM.finditer(override.read_text(encoding="utf-8"))}
+    for file in recorded:
         (templates / file).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(MATERIAL_TEMPLATES / file, templates / file)
     base = templates / "base.html"
@@ -88,3 +90,20 @@ def test_material_s_script_is_found_in_the_theme_or_the_build_fails(tmp_path):
     assert re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", material_markup._material_bundle(theme))
     with pytest.raises(PluginError, match="bundle"):
         material_markup._material_bundle(SimpleNamespace(theme=SimpleNamespace(dirs=[str(tmp_path)])))
+
+
+def test_the_hooks_act_in_the_order_their_package_writes_down():
+    """overrides/hooks/__init__.py writes down the order of every event; MkDocs' own loading of
+    the configuration (plugins' priorities, the order of `hooks:`) must give that order."""
+    from mkdocs.config import load_config
+
+    from overrides.hooks import EVENTS
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    actual = {}
+    for event, methods in config.plugins.events.items():
+        names = [type(method.__self__).__name__ if hasattr(method, "__self__") else Path(method.__code__.co_filename).stem
+                 for method in methods]
+        if event in EVENTS or any(not name[0].isupper() for name in names):
+            actual[event] = names
+    assert actual == EVENTS

@@ -1,0 +1,84 @@
+"""What an editor meets: one mistake is one finding, at its line, naming the nearest valid names;
+following the first fix suggested works; French typed with plain spaces and a new heading need
+no command; a false claim of the meaning guard is gone.
+
+The typos are made in one copy of the tree, one in each page, and checked once; then every
+suggestion is applied, and the copy checked again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from scripts.check import check_all
+
+from builds import copy_tree, edit, line_of
+
+pytestmark = pytest.mark.xdist_group("editors")
+
+
+@dataclass(frozen=True)
+class Typo:
+    kind: str
+    page: str
+    right: str  # as the page writes it
+    wrong: str  # the typo
+    suggested: str  # what the finding must suggest
+
+
+TYPOS = [
+    Typo("a marker's name", "docs/strand-2.en.md", "<!-- quote: strand-2-heading", "<!-- quotes: strand-2-heading", "quote"),
+    Typo("a segment ID ending a range", "docs/strand-4.en.md", "strand-4-text..strand-4-item-4",
+         "strand-4-text..strand-4-item-5", "strand-4-item-4"),
+    Typo("a glossary key", "docs/strand-3.fr.md", "(glossary:dissuasion)", "(glossary:dissuassion)", "dissuasion"),
+    Typo("a fact's ID", "docs/status.en.md", "[[fact:no-ceasefire-in-force]]", "[[fact:no-ceasefire-in-forc]]",
+         "no-ceasefire-in-force"),
+    Typo("a page's file name", "docs/strand-1.fr.md", "(strand-3.md", "(stand-3.md", "strand-3.md"),
+]
+
+
+@pytest.fixture(scope="module")
+def typos(tmp_path_factory):
+    tree = copy_tree(tmp_path_factory.mktemp("typos") / "tree")
+    lines = {}
+    for typo in TYPOS:
+        lines[typo.kind] = line_of(tree, typo.page, typo.right)
+        edit(tree, typo.page, typo.right, typo.wrong)
+    return tree, lines, [finding for finding in check_all(tree) if finding.severity == "error"]
+
+
+@pytest.mark.parametrize("typo", TYPOS, ids=lambda typo: typo.kind)
+def test_a_typo_is_one_finding_at_its_line_naming_the_nearest_name(typos, typo):
+    _, lines, findings = typos
+    found = [finding for finding in findings if finding.path == typo.page]
+    assert [(finding.path, finding.line) for finding in found] == [(typo.page, lines[typo.kind])], [str(f) for f in found]
+    assert f"did you mean '{typo.suggested}'" in found[0].fix, str(found[0])
+
+
+def test_the_typos_make_no_finding_but_their_own(typos):
+    _, _, findings = typos
+    assert sorted({finding.path for finding in findings}) == sorted({typo.page for typo in TYPOS}), \
+        [str(finding) for finding in findings]
+
+
+def test_following_each_first_suggestion_makes_the_tree_pass(typos):
+    tree, _, findings = typos
+    for finding in findings:
+        suggested = re.search(r"did you mean '([^']+)'", finding.fix)[1]
+        typo = next(typo for typo in TYPOS if typo.page == finding.path)
+        wrong_name = next(part for part in re.split(r"[\s<>:()\[\].]+", typo.wrong)
+                          if part and part not in re.split(r"[\s<>:()\[\].]+", typo.right))
+        edit(tree, typo.page, wrong_name, suggested.removesuffix(".md") if wrong_name.endswith("-3") else suggested)
+    assert [str(finding) for finding in check_all(tree) if finding.severity == "error"] == []
+
+
+def test_guarantees_that_are_binding_is_no_claim_but_guarantees_that_still_is(tree):
+    """The meaning guard's false positive (a relative clause read as a claim), and its sibling kept."""
+    from builds import append
+
+    fine = append(tree, "docs/strand-4.en.md", "The members are ready to commit to guarantees that are legally binding.")
+    claim = append(tree, "docs/strand-4.en.md", "This text guarantees that Ukraine will be defended.")
+    meaning = {(f.path, f.line) for f in check_all(tree) if f.check == "meaning"}
+    assert ("docs/strand-4.en.md", fine) not in meaning and ("docs/strand-4.en.md", claim) in meaning
