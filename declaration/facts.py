@@ -40,6 +40,7 @@ class Quote:
     source: str
     lang: str
     text: str
+    line: int  # of its words, for findings
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Fact:
     sources: tuple[str, ...]
     quote: Quote | None  # a fact's
     searched: dict[str, str] | None  # a negative's, by language
-    lines: dict[str, int]  # of its keys, for findings
+    lines: dict[str, int]  # of its keys, and of its statement in each language (statement.fr), for findings
 
     @property
     def negative(self) -> bool:
@@ -71,26 +72,29 @@ def load_facts(root: Path, plain_text_problem) -> Facts:
     """The sources and the facts; InputError with every problem, at its line."""
     sources_path, facts_path = root / SOURCES_FILE, root / FACTS_FILE
     problems: list[Problem] = []
-    sources = _sources(sources_path, problems, plain_text_problem)
-    facts = _facts(facts_path, sources, problems, plain_text_problem)
+    sources, written = _sources(sources_path, problems, plain_text_problem)
+    facts = _facts(facts_path, written, problems, plain_text_problem)
     if problems:
         raise InputError(problems)
     return Facts(sources, facts, sources_path, facts_path)
 
 
-def _listed(path: Path, name: str, problems: list[Problem]) -> list[tuple[int, LinedDict]]:
-    """(line, entry) of the entries that fit the schema; those that do not are reported, once."""
+def _listed(path: Path, name: str, problems: list[Problem]) -> tuple[list[tuple[int, LinedDict]], set]:
+    """(line, entry) of the entries that fit the schema (those that do not are reported, once), and
+    the ids of every entry written: an entry at fault is still there for what names it."""
     data = load_yaml(path) if path.exists() else LinedList()
     problems += schema_problems(data, name, path)
     if not isinstance(data, LinedList):
-        return []
+        return [], set()
+    written = {entry.get("id") for entry in data if isinstance(entry, dict)}
     return [(data.line_of(index), entry) for index, entry in enumerate(data)
-            if not schema_problems(entry, f"{name}.item", path)]
+            if not schema_problems(entry, f"{name}.item", path)], written
 
 
-def _sources(path: Path, problems: list[Problem], plain_text_problem) -> dict[str, Source]:
+def _sources(path: Path, problems: list[Problem], plain_text_problem) -> tuple[dict[str, Source], set]:
     sources: dict[str, Source] = {}
-    for line, entry in _listed(path, "sources", problems):
+    listed, written = _listed(path, "sources", problems)
+    for line, entry in listed:
         day = _day(path, entry, problems)
         for key in ("publisher", "title"):
             problem = plain_text_problem(entry[key], 400)
@@ -101,12 +105,13 @@ def _sources(path: Path, problems: list[Problem], plain_text_problem) -> dict[st
         if day:
             sources[entry["id"]] = Source(entry["id"], line, entry["url"], entry["publisher"], entry["title"], day,
                                           entry["lang"], entry["kind"], entry.get("archive"))
-    return sources
+    return sources, written
 
 
-def _facts(path: Path, sources: dict[str, Source], problems: list[Problem], plain_text_problem) -> dict[str, Fact]:
+def _facts(path: Path, sources: set, problems: list[Problem], plain_text_problem) -> dict[str, Fact]:
+    """The facts; `sources`: the ids sources.yml writes."""
     facts: dict[str, Fact] = {}
-    for line, entry in _listed(path, "facts", problems):
+    for line, entry in _listed(path, "facts", problems)[0]:
         day = _day(path, entry, problems)
         for source in entry["sources"]:
             if source not in sources:
@@ -132,8 +137,9 @@ def _facts(path: Path, sources: dict[str, Source], problems: list[Problem], plai
         if day:
             facts[entry["id"]] = Fact(
                 entry["id"], line, entry["kind"], day, dict(entry["statement"]), tuple(entry["sources"]),
-                Quote(quote["source"], quote["lang"], quote["text"]) if quote else None,
-                dict(entry["searched"]) if entry.get("searched") else None, dict(entry.lines))
+                Quote(quote["source"], quote["lang"], quote["text"], quote.line_of("text")) if quote else None,
+                dict(entry["searched"]) if entry.get("searched") else None,
+                {**entry.lines, **{f"statement.{lang}": entry["statement"].line_of(lang) for lang in entry["statement"]}})
     return facts
 
 

@@ -32,13 +32,24 @@ def problems(data, name: str, path: Path) -> list[Problem]:
     """Every way the data does not fit its schema, at the line of the value at fault."""
     found = []
     for error in sorted(validator(name).iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
-        where = "/".join(str(part) for part in error.absolute_path) or "the file"
+        where = _where(data, list(error.absolute_path))
         fix = error.schema.get("fix") if isinstance(error.schema, dict) else None
         if not fix and isinstance(error.parent, object) and error.validator in ("required", "additionalProperties"):
             fix = "write the entry as its neighbours are written"
         found.append(Problem(path, line_of(data, list(error.absolute_path)), f"{where}: {_message(error)}",
                              fix or "write the value as the schema says (declaration/schemas/" f"{name}.schema.json)"))
     return found
+
+
+def _where(data, keys: list) -> str:
+    """The value at fault, as an editor finds it: an entry of a list by its id where it has one."""
+    if not keys:
+        return "the file"
+    first = keys[0]
+    if isinstance(data, list) and isinstance(first, int) and first < len(data) and isinstance(data[first], dict) \
+            and isinstance(data[first].get("id"), str):
+        first = repr(data[first]["id"])
+    return "/".join(str(part) for part in [first, *keys[1:]])
 
 
 def line_of(data, keys: list) -> int:

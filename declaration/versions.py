@@ -2,22 +2,20 @@
 words, segment by segment (null where no published copy could be found), and, where they differ
 in meaning from the French, what differs, in every language of the site.
 
-The words are quotations, pinned like the text: versions.sha256 holds the SHA-256 of each
-segment's words, so that a changed quotation fails; a correction is a reviewed change that
-re-pins them (`make repin`) and cites its publication (CI's integrity job).
+The words are quotations, pinned like the text (quotations.py): a changed word fails; a
+correction is a reviewed change that re-pins them (`make repin`) and cites its publication (CI's
+integrity job).
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import LinedDict, LinedList, Problem, load_yaml, read_text
+from .files import LinedDict, LinedList, Problem, load_yaml
 from .schema import problems as schema_problems
 
 VERSIONS_FILE = "versions.yml"
-PIN_FILE = "versions.sha256"
 
 
 @dataclass(frozen=True)
@@ -66,34 +64,3 @@ def load_versions(root: Path, plain_text_problem) -> tuple[tuple[Version, ...], 
                                 {key: segments.line_of(key) for key in segments}, {k: dict(v) for k, v in differences.items()},
                                 {key: differences.line_of(key) for key in differences}))
     return tuple(versions), problems
-
-
-def fingerprint(words: str) -> str:
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
-
-
-def fingerprints(versions: tuple[Version, ...]) -> dict[str, str]:
-    """`version#segment` → the SHA-256 of its words, for every segment with words."""
-    return {f"{version.id}#{segment}": fingerprint("\n\n".join(paragraphs)) for version in versions
-            for segment, paragraphs in version.segments.items() if paragraphs is not None}
-
-
-def read_pins(root: Path) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
-    """`version#segment` → (pinned SHA-256, its line in versions.sha256)."""
-    path = root / PIN_FILE
-    if not path.exists():
-        return {}, []
-    text, problems = read_text(path)
-    pins = {}
-    for number, line in enumerate((text or "").split("\n"), start=1):
-        if line.strip():
-            digest, _, key = line.partition("  ")
-            if len(digest) != 64 or not key:
-                problems.append(Problem(path, number, "not `SHA-256  version#segment`", "run `make repin`"))
-                continue
-            pins[key.strip()] = (digest, number)
-    return pins, problems
-
-
-def pin_text(versions: tuple[Version, ...]) -> str:
-    return "".join(f"{digest}  {key}\n" for key, digest in fingerprints(versions).items())

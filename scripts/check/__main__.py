@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "repin":
         digest = source_integrity.repin(args.root)
-        print(f"pinned {source_integrity.TEXT} at {digest}, the official versions' words and the assets; "
+        print(f"pinned {source_integrity.TEXT} at {digest}, the quotations of other publications and the assets; "
               "now run `make check` to see the translations a change of the text has outdated")
         return 0
 

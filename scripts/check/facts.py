@@ -110,7 +110,7 @@ def _modality(fact, meaning) -> list[Finding]:
     strong = [form for form in meaning.strong.get(lang, ()) if contains_form(statement, form)]
     if not strong:
         return []
-    return [Finding(FACTS, fact.lines.get("statement", fact.line), CHECK,
+    return [Finding(FACTS, fact.lines.get(f"statement.{lang}", fact.line), CHECK,
                     f"'{fact.id}' says \"{strong[0]}\" where its source says only \"{weak[0]}\"",
                     "say it as the source does: keep the source's modality in the statement, in every language")]
 

@@ -1,8 +1,9 @@
-"""Check source-integrity: the project's copy of the text, and the official versions' words, are
-the ones that were pinned.
+"""Check source-integrity: the project's copy of the text, and what it quotes of other
+publications (the official versions' words, the facts' quotations), are the ones that were pinned.
 
 Changing them is a deliberate act: the finding shows what changed since the pinned version (from
-git history) and the command that re-pins it. The official versions name every segment of the
+git history) and the command that re-pins it; a fact's quotation is pinned once a maintainer has
+read it at its source. The official versions name every segment of the
 text (their words, or null where no published copy was found), rest on an official publication
 of sources.yml, and say what differs only where they have words, in every language of the site.
 """
@@ -15,8 +16,9 @@ import subprocess
 from pathlib import Path
 
 import declaration
-from declaration.versions import PIN_FILE as VERSIONS_PIN
-from declaration.versions import VERSIONS_FILE, fingerprints, pin_text, read_pins
+from declaration.quotations import PIN_FILE as QUOTATIONS_PIN
+from declaration.quotations import fingerprints, pin_text, read_pins
+from declaration.versions import VERSIONS_FILE
 
 from scripts.findings import Finding
 
@@ -26,21 +28,35 @@ CHECK = "source-integrity"
 TEXT = f"declaration/{declaration.TEXT_FILE}"
 PIN = f"declaration/{declaration.PIN_FILE}"
 VERSIONS = f"declaration/{VERSIONS_FILE}"
+FACTS = "declaration/facts.yml"
 OFFICIAL = ("official", "international-organisation")
 
 
 def check(sources) -> list[Finding]:
-    return _text(sources) + _versions(sources)
+    pins, problems = read_pins(sources.root / "declaration")
+    actual = fingerprints(sources.declaration.versions, sources.declaration.facts)
+    findings = [Finding(f"declaration/{QUOTATIONS_PIN}", p.line, CHECK, p.message, p.fix) for p in problems]
+    return findings + _text(sources) + _versions(sources, pins, actual) + _fact_quotations(sources, pins, actual)
 
 
-def _versions(sources) -> list[Finding]:
+def _fact_quotations(sources, pins: dict, actual: dict) -> list[Finding]:
+    """A fact's quotation is the source's words: pinned once a maintainer has read them there."""
+    facts = sources.declaration.facts
+    findings = []
+    for fact in facts.facts.values() if facts else ():
+        key = f"fact:{fact.id}"
+        if fact.quote is not None and pins.get(key, ("", 0))[0] != actual[key]:
+            findings.append(Finding(FACTS, fact.quote.line, CHECK,
+                                    f"the quotation of '{fact.id}' is not the one read at its source "
+                                    f"({'changed since it was pinned' if key in pins else 'never pinned'})",
+                                    "copy the words exactly as the source has them; a maintainer who has read them "
+                                    "there pins them (`make repin`)"))
+    return findings
+
+
+def _versions(sources, pins: dict, actual: dict) -> list[Finding]:
     the_declaration, findings = sources.declaration, []
     versions = the_declaration.versions
-    if not versions:
-        return []
-    pins, problems = read_pins(sources.root / "declaration")
-    findings += [Finding(f"declaration/{VERSIONS_PIN}", p.line, CHECK, p.message, p.fix) for p in problems]
-    actual = fingerprints(versions)
     ids = [segment.id for segment in the_declaration.segments]
     known_sources = the_declaration.facts.sources if the_declaration.facts else {}
     for version in versions:
@@ -99,13 +115,13 @@ def _text(sources) -> list[Finding]:
 
 
 def repin(root: Path) -> str:
-    """Pin what a maintainer has reviewed, as it is: the text, the official versions' words, the
-    assets the site ships (assets.py); the text's new SHA-256."""
+    """Pin what a maintainer has reviewed, as it is: the text, the quotations of other publications
+    (the official versions' words, the facts' quotations), the assets the site ships (assets.py);
+    the text's new SHA-256."""
     digest = hashlib.sha256((root / TEXT).read_bytes()).hexdigest()
     (root / PIN).write_text(digest + "\n", encoding="utf-8")
-    versions = declaration.load(root / "declaration").versions
-    if versions:
-        (root / "declaration" / VERSIONS_PIN).write_text(pin_text(versions), encoding="utf-8")
+    data = declaration.load(root / "declaration")
+    (root / "declaration" / QUOTATIONS_PIN).write_text(pin_text(data.versions, data.facts), encoding="utf-8")
     (root / assets.MANIFEST).write_text(assets.manifest(root), encoding="utf-8")
     return digest
 
