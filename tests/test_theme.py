@@ -20,7 +20,8 @@ from builds import ROOT
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 UPSTREAM = re.compile(r"upstream: (?P<file>\S+)(?: block (?P<block>\w+))? sha256=(?P<sha256>[0-9a-f]{64})")
-PATCHES = [*material_markup.patches("Search"), search_per_language.search_base("..", "en")]
+WORDS = {"search": "Search", "site_name": "The site", "site_short_name": "Site"}
+PATCHES = [*material_markup.patches(WORDS.__getitem__), search_per_language.search_base("..", "en")]
 
 
 def upstream_text(templates: Path, file: str, block: str | None) -> str:

@@ -14,6 +14,7 @@ all from the data, never typed by hand.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +34,7 @@ from overrides.hooks._site import (
     page_url,
     project_root,
     publication,
+    spelled_date,
     the_declaration,
     words,
 )
@@ -55,6 +57,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     lang, slug = page_language(page), page_slug(page)
+    context["dp_print"] = _print_header(config, lang)
     if slug == FULL_TEXT_PAGE.removesuffix(".md"):
         record = _record(config, lang)
         context["dp_meta"] = _highwire(record) + _dublin_core(record, config)
@@ -80,6 +83,15 @@ def _record(config, lang: str) -> dict:
             "origin": origin.statement.get(lang, "") if origin else "",
             "reported": [known.sources[source] for source in adopted.sources if source in known.sources] if adopted else [],
             "genre": str(language("cite.genre"))}
+
+
+def _print_header(config, lang: str) -> dict:
+    """What a printout of any page says of what it cites (main.html): the declaration's title and
+    date, which text and translation, and the words for the day it is printed (print.js)."""
+    record, language = _record(config, lang), words(config, lang)
+    return {"title": record["title"], "date": record["date"],
+            "spelled_date": spelled_date(date.fromisoformat(record["date"]), language),
+            "edition": record["edition"], "printed": str(language("print.printed"))}
 
 
 def _declaration(config, lang: str) -> dict:

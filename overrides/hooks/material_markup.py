@@ -5,6 +5,8 @@ its script deferred.
 - `autocorrect="off"` on the search field: not an HTML attribute (Nu error), Safari alone read it;
 - the search dialog has no accessible name (axe `aria-dialog-name`): it gets the page
   language's word for "search";
+- the header shows the site's name, cut to "The Paris decl…" on a phone: it gets a short name
+  beside it (site_short_name), which the stylesheet shows on narrow screens instead;
 - main.html loads Material's script on the reader's first interaction, and needs its file name,
   which changes with every release of Material.
 
@@ -39,6 +41,17 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 
 
+# Material's header names the site in its first topic, as it renders config.site_name.
+HEADER_NAME = '<div class="md-header__topic">\n          <span class="md-ellipsis">\n            {name}\n          </span>'
+
+
+def header_name(name: str, short_name: str) -> Patch:
+    return Patch(HOOK, HEADER_NAME.format(name=escape(name)),
+                 HEADER_NAME.format(name=f'<span class="dp-name-long">{escape(name)}</span>'
+                                         f'<span class="dp-name-short">{escape(short_name)}</span>'),
+                 "a phone's header cuts the site's name short: a short name is shown there instead")
+
+
 def search_dialog(name: str) -> Patch:
     return Patch(HOOK, SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{escape(name)}"'),
                  "the search dialog needs an accessible name (axe aria-dialog-name)")
@@ -50,22 +63,24 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return correct(output, words(config, page_language(page))("search"))
+    return correct(output, words(config, page_language(page)))
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page, the one static template with Material's chrome; it is built in the default language.
     if template_name != "404.html":
         return output
-    return correct(output, words(config, default_language(config))("search"))
+    return correct(output, words(config, default_language(config)))
 
 
-def patches(search_name: str) -> list[Patch]:
-    return [*TOGGLES, SEARCH_FIELD, search_dialog(search_name)]
+def patches(language) -> list[Patch]:
+    """Every patch, in a language's words (`language`: _site.words for it)."""
+    return [*TOGGLES, SEARCH_FIELD, search_dialog(str(language("search"))),
+            header_name(str(language("site_name")), str(language("site_short_name")))]
 
 
-def correct(html: str, search_name: str) -> str:
-    for patch in patches(search_name):
+def correct(html: str, language) -> str:
+    for patch in patches(language):
         html = patch.apply(html)
     return html
 

@@ -1,21 +1,14 @@
 // What a printout says beyond the page (declaration.css, print): the day it was printed, in the
-// print header, written as the site writes its dates (the page's locale: en_GB, fr_FR); and the
-// full address of each link to the site, which the stylesheet writes after the link
-// (data-absolute-href), resolved against the page's canonical address, so that a printed
-// address leads to the published page, not to wherever the page was read. Without this script,
-// the header lacks the day and the site's links print no address.
+// print header (main.html gives it its place and label), written as the site writes its dates
+// (the page's locale: en_GB, fr_FR); and the full address of each link to the site, which the
+// stylesheet writes after the link (data-absolute-href), resolved against the page's canonical
+// address, so that a printed address leads to the published page, not to wherever the page was
+// read. Without this script, the header lacks the day and the site's links print no address.
 addEventListener("beforeprint", () => {
-  const header = document.querySelector(".dp-print-header");
-  if (header) {
+  const printed = document.querySelector(".dp-print-header time.dp-print-header__printed");
+  if (printed) {
     const locale = document.querySelector("meta[property='og:locale']")?.content.replace("_", "-");
     const today = new Date();
-    let printed = header.querySelector("time.dp-print-header__printed");
-    if (!printed) {
-      printed = document.createElement("time");
-      printed.className = "dp-print-header__printed";
-      header.append(document.createElement("p"));
-      header.lastElementChild.append(printed);
-    }
     printed.dateTime = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
       .map((part) => String(part).padStart(2, "0")).join("-");
     printed.textContent = today.toLocaleDateString(locale || document.documentElement.lang, { dateStyle: "long" });
