@@ -8,7 +8,10 @@ site built for and served on 127.0.0.1 (gzip, as GitHub Pages serves it):
   its desktop preset, accessibility, best practices, SEO; bytes transferred and uncompressed,
   requests, and requests that left 127.0.0.1;
 - axe-core (through Playwright), WCAG 2.0-2.2 A and AA rules, light and dark palettes;
-- the Nu Html Checker (npm vnu-jar, run with the system java): errors.
+- the Nu Html Checker (npm vnu-jar, run with the system java): errors;
+- the full text on a 390 × 844 phone, in its default view: its height from the jump bar to the
+  end of the last passage, with its controls (each passage's menu, the official-version notes,
+  the language choice) and without them, beside the sum of the heights of its text blocks.
 
 `--baseline` also weighs the same pages built the default way (Material's own tooltips and
 fonts, no overrides) to say how much lighter the site is. Nothing is disabled or filtered.
@@ -71,6 +74,7 @@ def main(argv=None) -> int:
         default_language = site_languages(read_config(ROOT))[0]
         html_errors = _nu_errors(work / "site", pages)
         with served(work / "site", port):
+            heights = _reading_heights(url, [page for page in page_paths(work / "site") if page.endswith("text.html")])
             axe = _axe(url, pages)
             rows = [_row(url, page, _language(page, default_language), args.runs, work, axe[page], html_errors[page])
                     for page in pages]
@@ -79,8 +83,9 @@ def main(argv=None) -> int:
     for row in rows:
         row["baseline_transfer"] = baseline.get(row["page"])
     _print(rows)
+    _print_heights(heights)
     OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    OUTPUT.write_text(json.dumps({"pages": rows, "full_text_on_a_phone": heights}, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {OUTPUT.relative_to(ROOT)}")
     return 0
 
@@ -135,6 +140,49 @@ def _axe(url: str, pages: list[str]) -> dict[str, int]:
             context.close()
         browser.close()
     return counts
+
+
+PHONE = {"width": 390, "height": 844}
+# What a reader of the text can do beside reading it: hidden, for the height without controls
+# (through the CSSOM: the page's policy refuses a stylesheet added inline).
+HIDE_CONTROLS = """() => document.querySelectorAll('details.dp-actions, details.dp-official, .dp-choice')
+    .forEach(control => control.style.setProperty('display', 'none', 'important'))"""
+HEIGHTS = """() => {
+    const top = document.querySelector('.dp-jump') || document.querySelector('.dp-passage');
+    const passages = [...document.querySelectorAll('.dp-passage')];
+    const bottom = passages[passages.length - 1].getBoundingClientRect().bottom;
+    const text = [...document.querySelectorAll('.dp-passage .dp-text')]
+        .reduce((sum, block) => sum + block.getBoundingClientRect().height, 0);
+    return {span: bottom - top.getBoundingClientRect().top, text};
+}"""
+
+
+def _reading_heights(url: str, pages: list[str]) -> list[dict]:
+    """The full text's height on a phone, with and without its controls, against its text's."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+        tab = context.new_page()
+        for page in pages:
+            tab.goto(url + page)
+            shown = tab.evaluate(HEIGHTS)
+            tab.evaluate(HIDE_CONTROLS)
+            bare = tab.evaluate(HEIGHTS)
+            rows.append({"page": page, "with_controls": round(shown["span"]), "without_controls": round(bare["span"]),
+                         "text": round(shown["text"]), "ratio_with": round(shown["span"] / shown["text"], 2),
+                         "ratio_without": round(bare["span"] / shown["text"], 2)})
+        browser.close()
+    return rows
+
+
+def _print_heights(rows: list[dict]) -> None:
+    print("\nthe full text on a 390 px phone, default view (px): with controls | without | its text blocks | ratios")
+    for row in rows:
+        print(f"  {row['page']:<14} {row['with_controls']:>7} | {row['without_controls']:>7} | {row['text']:>7} | "
+              f"{row['ratio_with']} / {row['ratio_without']}")
 
 
 def _nu_errors(site: Path, pages: list[str]) -> dict[str, int]:
