@@ -16,7 +16,8 @@ inline code spans are not prose, and what looks like a marker there is an exampl
 written. It returns the prose with all of that blanked out (same offsets, same lines) and every
 marker with its kind, line and span. The hooks replace markers by span, the checks read the same
 list; where Markdown would still disagree, the hooks' placeholders fail the build (see
-overrides/hooks/markers.py). Everything here runs in time linear in the page's length.
+overrides/hooks/markers.py). Everything here runs in time linear in the page's length, but the
+pairing of backticks, n log n in their number.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)"
 # An admonition (!!! note, ??? note): its content is indented, like a list item's, and is prose.
 ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\w")
 BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$))")
+# The `>` that open a line of a block quote (nested quotes: several).
+QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 # An ID of the data (segment, glossary entry, page): lowercase words joined by hyphens.
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 INLINE_QUOTE = re.compile(r"\[\[(?P<body>[^\[\]\n]{0,100})\]\]")
@@ -110,9 +113,12 @@ def scan(text: str) -> ScannedPage:
         hidden.append((0, match.end()))
         body_start = text.count("\n", 0, match.end()) + 1
     lines = text.split("\n")
-    code_lines = _code_lines(lines, body_start - 1)
-    hidden += [(line_starts[index], line_starts[index] + len(lines[index])) for index in code_lines]
-    hidden += _code_spans(text, lines, line_starts, code_lines, body_start - 1)
+    fenced, indented = _code_lines(lines, body_start - 1)
+    code = [(line_starts[index], line_starts[index] + len(lines[index])) for index in sorted(fenced | indented)]
+    hidden += code
+    # Backticks pair across a fence within a paragraph (SuperFences leaves a placeholder there),
+    # never with the fence's own.
+    hidden += _code_spans(_blanked(text, code), lines, line_starts, fenced, indented, body_start - 1)
     page = ScannedPage(text, _blanked(text, hidden), front_matter, body_start, (), tuple(sorted(hidden)), line_starts)
     markers = _comment_markers(page) + _inline_markers(page)
     object.__setattr__(page, "markers", tuple(sorted(markers, key=lambda marker: marker.start)))
@@ -178,29 +184,35 @@ def _indent(line: str) -> int:
     return width
 
 
-def _code_lines(lines: list[str], first: int) -> set[int]:
-    """Indexes of the lines inside fenced or indented code blocks (fences included)."""
+def _code_lines(lines: list[str], first: int) -> tuple[set[int], set[int]]:
+    """Indexes of the lines inside fenced code blocks (fences included), and inside indented ones."""
     closers = _fence_closers(lines)
-    code: set[int] = set()
+    fenced: set[int] = set()
+    code: set[int] = set()  # indented
     previous_blank, list_indent = True, None
+    fences = True  # after a fence that nothing closes, SuperFences opens no other: all is text
     index = first
     while index < len(lines):
         line = lines[index]
-        opener = _fence_opener(line)
+        opener = _fence_opener(line) if fences else None
         if opener:
             close = _closing_line(closers, opener, index)
             if close is not None:
-                code.update(range(index, close + 1))
+                fenced.update(range(index, close + 1))
+                if list_indent is not None and _indent(line) < list_indent + TAB_WIDTH:
+                    list_indent = None  # a fence outside the list's content ends the list
                 index, previous_blank = close + 1, False
                 continue
+            fences = False
         if not line.strip():
             previous_blank = True
             index += 1
             continue
         indent = _indent(line)
-        nested = list_indent is not None and indent < list_indent + 2 * TAB_WIDTH
-        if previous_blank and indent >= TAB_WIDTH and not nested:
-            index = _indented_block_end(lines, index, code)
+        # Indented code: four columns past the margin, or past a list item's content.
+        threshold = TAB_WIDTH if list_indent is None else list_indent + 2 * TAB_WIDTH
+        if previous_blank and indent >= threshold:
+            index = _indented_block_end(lines, index, code, threshold)
             previous_blank = False
             continue
         item = LIST_ITEM.match(line) or ADMONITION.match(line)
@@ -210,13 +222,14 @@ def _code_lines(lines: list[str], first: int) -> set[int]:
             list_indent = None  # a paragraph at the margin ends the list
         previous_blank = False
         index += 1
-    return code
+    return fenced, code
 
 
-def _indented_block_end(lines: list[str], index: int, code: set[int]) -> int:
-    """Mark an indented code block starting at `index`; return the index of the line after it."""
+def _indented_block_end(lines: list[str], index: int, code: set[int], threshold: int) -> int:
+    """Mark an indented code block starting at `index`, its lines indented `threshold` columns or
+    more (blank lines within it included); return the index of the line after it."""
     first = last = index
-    while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= TAB_WIDTH):
+    while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= threshold):
         if lines[index].strip():
             last = index
         index += 1
@@ -224,78 +237,114 @@ def _indented_block_end(lines: list[str], index: int, code: set[int]) -> int:
     return last + 1
 
 
-def _fence_opener(line: str) -> tuple[str, int] | None:
+def _fence_opener(line: str) -> tuple[str, str, int] | None:
+    """(its prefix, its character, its length) if the line opens a fence."""
     match = FENCE.match(line)
     if not match:
         return None
     fence, info = match["fence"], match["info"]
     if fence[0] == "`" and "`" in info:
         return None  # ```inline``` is a code span, not a fence
-    return fence[0], len(fence)
+    return match["prefix"], fence[0], len(fence)
 
 
-def _fence_closers(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """For each fence character, its closing-fence candidates (line index, length), in order."""
-    closers: dict[str, list[tuple[int, int]]] = {"`": [], "~": []}
+def _fence_closers(lines: list[str]) -> dict[tuple[str, str, int], list[int]]:
+    """The lines that could close a fence, by (prefix, character, length), in order."""
+    closers: dict[tuple[str, str, int], list[int]] = {}
     for index, line in enumerate(lines):
         match = FENCE.match(line)
         if match and not match["info"].strip():
-            closers[match["fence"][0]].append((index, len(match["fence"])))
+            closers.setdefault((match["prefix"], match["fence"][0], len(match["fence"])), []).append(index)
     return closers
 
 
-def _closing_line(closers: dict, opener: tuple[str, int], index: int) -> int | None:
-    char, length = opener
-    candidates = closers[char]
-    position = bisect.bisect_right(candidates, (index, float("inf")))
-    for line, fence_length in candidates[position:]:
-        if fence_length >= length:
-            return line
-    return None
+def _closing_line(closers: dict, opener: tuple[str, str, int], index: int) -> int | None:
+    """SuperFences closes a fence only with the very same fence, at the same place (the same
+    indentation, in the same block quote)."""
+    candidates = closers.get(opener, [])
+    position = bisect.bisect_right(candidates, index)
+    return candidates[position] if position < len(candidates) else None
 
 
-def _code_spans(text: str, lines: list[str], line_starts: list[int], code_lines: set[int],
+def _code_spans(text: str, lines: list[str], line_starts: list[int], fenced: set[int], indented: set[int],
                 first: int) -> list[tuple[int, int]]:
-    """Spans of inline code: a run of N backticks up to the next run of exactly N, within a
-    paragraph (a run without its match is text, as in Markdown)."""
+    """Spans of inline code, paired within each paragraph (_paired_backticks) of `text`, whose code
+    blocks are blanked. A paragraph is a run of lines up to a blank line, indented code, or a
+    line that starts another block; a fence does not end it (SuperFences leaves a placeholder in
+    its place, within the paragraph). A block quote's lines are read without their `>`: its
+    paragraph goes on across them, and a line without `>` right after them is still the quote's
+    (Markdown's lazy continuation)."""
     spans = []
     paragraph: list[int] = []
+    depth = 0  # of the paragraph under way: how many `>` its lines start with
     for index in range(first, len(lines) + 1):
+        if index in fenced:
+            continue
         line = lines[index] if index < len(lines) else ""
-        ends_paragraph = index == len(lines) or index in code_lines or not line.strip()
-        if paragraph and (ends_paragraph or BLOCK_START.match(line)):
+        quoted = QUOTE_PREFIX.match(line)
+        line_depth, content = (quoted.group().count(">"), line[quoted.end():]) if quoted else (0, line)
+        ends_paragraph = index == len(lines) or index in indented or not content.strip()
+        other_block = BLOCK_START.match(content) or (line_depth and line_depth != depth)
+        if paragraph and (ends_paragraph or other_block):
             start, end = line_starts[paragraph[0]], line_starts[paragraph[-1]] + len(lines[paragraph[-1]])
             spans += _paired_backticks(text, start, end)
             paragraph = []
         if not ends_paragraph:
+            if not paragraph:
+                depth = line_depth
             paragraph.append(index)
     return spans
 
 
 def _paired_backticks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    runs = []
+    """Spans of inline code in a paragraph, paired as Python-Markdown pairs them
+    (markdown.inlinepatterns.BacktickInlineProcessor), left to right: a backtick not after an
+    escaping backslash opens with the rest of its run, N backticks; the next run of exactly N
+    closes it; failing that, the first of the longest later runs, if shorter than N (the span then
+    opens with that many); failing that, the run is text, and so are the N characters after it.
+    Each run is read once; each opening finds its closing run by bisection: n log n."""
+    runs = []  # (start, end, escaped: its first backtick is after an odd number of backslashes)
     position = text.find("`", start, end)
     while position != -1:
         run_end = position
         while run_end < end and text[run_end] == "`":
             run_end += 1
-        if position == 0 or text[position - 1] != "\\":
-            runs.append((position, run_end - position))
+        backslashes = 0
+        while position - backslashes > start and text[position - backslashes - 1] == "\\":
+            backslashes += 1
+        runs.append((position, run_end, backslashes % 2 == 1))
         position = text.find("`", run_end, end)
-    following: dict[int, int] = {}
-    next_same = [None] * len(runs)
+    by_length: dict[int, list[int]] = {}  # a length → the runs of that length, in order
+    for number, (run_start, run_end, _) in enumerate(runs):
+        by_length.setdefault(run_end - run_start, []).append(number)
+    longest_after: list[tuple[int, int]] = [(0, -1)] * (len(runs) + 1)  # (length, first index) of the runs after
     for number in range(len(runs) - 1, -1, -1):
-        length = runs[number][1]
-        next_same[number] = following.get(length)
-        following[length] = number
-    spans, number = [], 0
+        length = runs[number][1] - runs[number][0]
+        later = longest_after[number + 1]
+        longest_after[number] = (length, number) if length >= later[0] else later
+    spans, position, number = [], start, 0
     while number < len(runs):
-        closing = next_same[number]
-        if closing is None:
+        run_start, run_end, escaped = runs[number]
+        if run_end <= position:
             number += 1
             continue
-        spans.append((runs[number][0], runs[closing][0] + runs[closing][1]))
-        number = closing + 1
+        opening = max(run_start, position)
+        if opening == run_start and escaped:
+            opening += 1
+        ticks = run_end - opening
+        if ticks <= 0:
+            number += 1
+            continue
+        same = by_length.get(ticks, [])
+        following = bisect.bisect_right(same, number)
+        longest, longest_index = longest_after[number + 1]
+        close = same[following] if following < len(same) else longest_index if 0 < longest < ticks else None
+        if close is None:
+            position = run_end + ticks
+            number += 1
+            continue
+        spans.append((opening, runs[close][1]))
+        position, number = runs[close][1], close + 1
     return spans
 
 
