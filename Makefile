@@ -52,7 +52,7 @@ packages_in = $$(grep -c '^[A-Za-z0-9]' $(1))
 # For the scripts that need nothing but the standard library: .venv's Python once it exists.
 ANY_PYTHON = $(firstword $(wildcard $(PYTHON)) $(PYTHON_BASE) python3)
 
-.PHONY: help doctor serve port-free build check repin citation new-language test hooks bench audit audit-deps lock clean
+.PHONY: help doctor serve port-free build check preview repin citation new-language test hooks bench audit audit-deps lock clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -113,6 +113,17 @@ build: $(SITE_INSTALLED) ## Check the inputs, build site/ strictly, check what w
 
 check: $(SITE_INSTALLED) ## Run every check, as `make build` does, without keeping the site
 	$(PYTHON) -m scripts.check
+
+# A pull request's preview, which an editor downloads, unzips and opens from disk (index.html):
+# a build of its own (DP_PREVIEW, overrides/hooks/preview.py), at an address of its own that leads
+# nowhere (it is published nowhere), under a policy of its own, with search that works from a
+# file:// page. Through the same gate as `make build`; site-preview/ is replaced only when all pass.
+PREVIEW_URL := https://preview.invalid/
+preview: $(SITE_INSTALLED) ## Build site-preview/, the site to open from disk (its index.html), through the same gate
+	rm -rf site-preview.partial
+	DP_PREVIEW=true SITE_URL=$(PREVIEW_URL) $(PYTHON) -m scripts.check --site-dir site-preview.partial
+	rm -rf site-preview && mv site-preview.partial site-preview
+	@echo "make preview: open site-preview/index.html in a browser (English: site-preview/en/index.html)"
 
 repin: $(SITE_INSTALLED) ## After a deliberate change of the French text: pin its new SHA-256
 	$(PYTHON) -m scripts.check repin
@@ -175,4 +186,4 @@ lock: ## Re-pin requirements.in, requirements-test.in and requirements-cffconver
 	rm -rf .lock-tools
 
 clean: ## Remove the built site, the virtual environment and the tests' caches
-	rm -rf site site.partial .audit .cache .hypothesis .pytest_cache node_modules scripts/audit/node_modules $(VENV) *.egg-info
+	rm -rf site site.partial site-preview site-preview.partial .audit .cache .hypothesis .pytest_cache node_modules scripts/audit/node_modules $(VENV) *.egg-info

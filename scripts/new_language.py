@@ -1,12 +1,16 @@
-"""`make new-language CODE=xx`: scaffold a language of the site, as data and pages, no code.
+"""`make new-language CODE=xx`: scaffold a language of the site, in progress, as data, no code.
 
-It adds the language to mkdocs.yml, and creates, from the English ones:
-- declaration/interface.xx.yml, the site's words, each line to translate marked;
-- declaration/translation.xx.yml, empty: the translation of the text, segment by segment;
-- docs/NAME.xx.md for every page, and docs/_snippets/NAME.xx.md for every snippet, with the
-  same structure as the English, each marked untranslated.
-Then `make check` lists every item still missing or marked, with its file and line: the
-translation of each segment, each glossary entry's side in the language, each word, each page.
+It adds the language to mkdocs.yml, among static-i18n's languages and to the languages in progress
+(`extra: languages_in_progress:`), and creates:
+- declaration/interface.xx.yml, the site's words, copied from the English, each line to translate
+  marked (an untranslated word shows the English);
+- declaration/translation.xx.yml, empty: the translation of the text, segment by segment.
+No page: each page is created when it is translated (docs/NAME.xx.md, from docs/NAME.en.md);
+until then the site shows the French page there, saying so. `make check` lists, page by page, what
+remains (the page, and what it needs: the passages it quotes, the glossary entries, facts and
+differences of official versions it shows), as warnings: a partial language can be published.
+Once every page is translated, remove the language from the list: every missing item is then an
+error, as for any complete language.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from declaration import LANGUAGE_CODE
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_LANGUAGE = "en"
 UNTRANSLATED = "# TODO(translate)"
-SNIPPET = re.compile(r'(--8<--\s+"[^"]+)\.' + TEMPLATE_LANGUAGE + r'(\.md")')
+IN_PROGRESS = "languages_in_progress"
 VALUE_LINE = re.compile(r"^(?P<key>\s*[a-z_]+:)(?P<value>\s+\S.*?)?(?P<comment>\s+#.*)?$")
 
 
@@ -39,11 +43,9 @@ def scaffold(root: Path, code: str) -> list[Path]:
     data = root / "declaration"
     created = [config]
     _add_to_config(config, code, locale.get_display_name(code).capitalize())
+    _add_in_progress(config, code)
     created.append(_write(data / f"interface.{code}.yml", _interface(data, code, locale)))
     created.append(_write(data / f"translation.{code}.yml", _translation_header(code, locale)))
-    for page in sorted((root / "docs").rglob(f"*.{TEMPLATE_LANGUAGE}.md")):
-        target = page.with_name(page.name.removesuffix(f".{TEMPLATE_LANGUAGE}.md") + f".{code}.md")
-        created.append(_write(target, _page(page.read_text(encoding="utf-8"), code)))
     return created
 
 
@@ -80,12 +82,39 @@ def _add_to_config(config: Path, code: str, name: str) -> None:
     config.write_text("\n".join(lines[:end] + entry + lines[end:]), encoding="utf-8")
 
 
-def _languages_node(text: str) -> yaml.SequenceNode:
+def _add_in_progress(config: Path, code: str) -> None:
+    """Add the language to `extra: languages_in_progress:`, written as a list on one line; the key
+    (and `extra:`) where there is none yet."""
+    text = config.read_text(encoding="utf-8")
+    root = _compose(text)
+    extra = next((value for key, value in root.value if key.value == "extra"), None)
+    if not isinstance(extra, yaml.MappingNode):
+        config.write_text(text.rstrip("\n") + f"\n\nextra:\n  {IN_PROGRESS}: [{code}]\n", encoding="utf-8")
+        return
+    listed = next((value for key, value in extra.value if key.value == IN_PROGRESS), None)
+    if listed is None:
+        indent = " " * extra.value[0][0].start_mark.column if extra.value else "  "
+        lines = text.split("\n")
+        at = extra.start_mark.line
+        config.write_text("\n".join(lines[:at] + [f"{indent}{IN_PROGRESS}: [{code}]"] + lines[at:]), encoding="utf-8")
+        return
+    if not isinstance(listed, yaml.SequenceNode):
+        raise ScaffoldError(f"mkdocs.yml: extra: {IN_PROGRESS}: is not a list: write it [], then run this again")
+    codes = [item.value for item in listed.value] + [code]
+    start, end = listed.start_mark.index, listed.end_mark.index
+    config.write_text(text[:start] + "[" + ", ".join(codes) + "]" + text[end:], encoding="utf-8")
+
+
+def _compose(text: str) -> yaml.MappingNode:
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    root = yaml.compose(text, Loader=Loader)
+    return yaml.compose(text, Loader=Loader)
+
+
+def _languages_node(text: str) -> yaml.SequenceNode:
+    root = _compose(text)
     for key, value in root.value:
         if key.value == "plugins":
             for plugin in value.value:
@@ -101,7 +130,9 @@ def _languages_node(text: str) -> yaml.SequenceNode:
 def _interface(data: Path, code: str, locale: babel.Locale) -> str:
     lines = [f"# The interface words in '{code}', copied from interface.{TEMPLATE_LANGUAGE}.yml by "
              "`make new-language`: translate each marked",
-             "# value, then remove its marker. Values are plain text; keep {part}, {number} and {language}."]
+             "# value, then remove its marker. Values are plain text; keep {part}, {number} and {language}",
+             "# (but in untranslated.notice, where {language} is this language's name in English: name it in",
+             "# your own words there). Until a value is translated, the site shows the English."]
     body = (data / f"interface.{TEMPLATE_LANGUAGE}.yml").read_text(encoding="utf-8").split("\n")
     for line in body:
         if line.startswith("#"):
@@ -131,13 +162,6 @@ def _translation_header(code: str, locale: babel.Locale) -> str:
             f"# Terms follow the glossary (glossary.yml, the {code}: side of each entry).\n")
 
 
-def _page(text: str, code: str) -> str:
-    text = SNIPPET.sub(rf"\1.{code}\2", text)
-    if text.startswith("---\n"):
-        return f"---\n{UNTRANSLATED}\n{text[4:]}"
-    return f"<!-- TODO(translate) -->\n{text}"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.new_language", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -151,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in created:
         print(f"  wrote {path.relative_to(args.root)}")
-    print(f"\nNow run `make check`: it lists every item to translate into '{args.code}', with its file and line.")
+    print(f"\n'{args.code}' is a language in progress (mkdocs.yml, extra: {IN_PROGRESS}): its pages show the French "
+          f"until each is translated.\nNow run `make check`: it lists, page by page, what remains to translate into "
+          f"'{args.code}', and from which file to start.")
     return 0
 
 

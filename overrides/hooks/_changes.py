@@ -1,6 +1,7 @@
 """The record of changes (see markers.py, which calls it): `<!-- changes -->` on the Changes page
 becomes what changed for readers (declaration/changes.yml), newest first, grouped by day: what
-changed and why, in the page's language, and links to the pages it changed.
+changed and why, in the page's language (a change a language in progress does not say yet: in
+French, marked as such), and links to the pages it changed.
 
 Shared with changes.py, which writes the same record as an Atom feed per language.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from declaration import Change
+from declaration import SOURCE_LANGUAGE, Change
 from overrides.hooks._site import spelled_date
 
 
@@ -32,8 +33,19 @@ def changes(marker, context) -> str:
 
 def _item(change: Change, lang: str, words, pages) -> str:
     links = ", ".join(f'<a href="{slug}.html">{escape(_title(pages.get(slug), slug))}</a>' for slug in change.pages)
-    return (f'<li id="change-{change.id}"><p>{escape(change.summary.get(lang, ""), quote=False)}</p>'
+    said_in, summary = summary_of(change, lang, SOURCE_LANGUAGE)
+    marked = f' lang="{said_in}"' if said_in != lang else ""
+    return (f'<li id="change-{change.id}"><p{marked}>{escape(summary, quote=False)}</p>'
             f'<p>{escape(words("changes.pages"))} {links}</p></li>')
+
+
+def summary_of(change: Change, lang: str, default: str) -> tuple[str, str]:
+    """(the language it is said in, the summary) of a change: in the language, or, where a language
+    in progress does not say it yet, in the default language's words (the facts check lists what
+    a complete language lacks)."""
+    if lang in change.summary:
+        return lang, change.summary[lang]
+    return default, change.summary.get(default, "")
 
 
 def _title(file, slug: str) -> str:

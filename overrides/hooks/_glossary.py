@@ -16,7 +16,7 @@ import babel
 from declaration import SOURCE_LANGUAGE
 from declaration.markers import did_you_mean
 from declaration.typography import spacing
-from overrides.hooks._site import FULL_TEXT_PAGE, GLOSSARY_PAGE, languages, segment_label, url_to
+from overrides.hooks._site import FULL_TEXT_PAGE, GLOSSARY_PAGE, languages, languages_in_progress, segment_label, url_to
 
 # The characters Python-Markdown lets a backslash escape: with them escaped (and <, > and &
 # written as entities), data written into generated Markdown stays literal text.
@@ -50,6 +50,8 @@ def entries(marker, context) -> str:
     locale = babel.Locale.parse(words("locale"))
     others = [SOURCE_LANGUAGE] if lang != SOURCE_LANGUAGE else [code for code in languages(context.config)
                                                                   if code != SOURCE_LANGUAGE]
+    # A language in progress shows the entries it has already; a complete language has them all.
+    in_progress = languages_in_progress(context.config)
     blocks = []
     for term in sorted(declaration.terms, key=lambda term: _sort_key(term[lang].term)):
         side = term[lang]
@@ -58,7 +60,8 @@ def entries(marker, context) -> str:
         blocks.append(f"## {_markdown_text(side.term)} {{ #{term.id}{heading_lang} {stamp} }}\n")
         others_html = "".join(
             f'<p><em>{escape(words("glossary.term_in", language=locale.languages.get(other, other)))}</em> '
-            f'<span lang="{term[other].lang}">{escape(term[other].term)}</span></p>' for other in others)
+            f'<span lang="{term[other].lang}">{escape(term[other].term)}</span></p>'
+            for other in others if other in term.sides or other not in in_progress)
         uses = ", ".join(f'<a href="{url_to(context.page, FULL_TEXT_PAGE, segment.id)}">{escape(segment_label(segment, words))}</a>'
                          for segment in declaration.uses_of(term))
         blocks.append(context.block(f'<div class="dp-entry"{context.stamp("glossary", term.id)}>{others_html}'

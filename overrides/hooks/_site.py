@@ -111,6 +111,37 @@ def build_language(config) -> str:
     return config.plugins["i18n"].current_language or default_language(config)
 
 
+IN_PROGRESS = "languages_in_progress"
+
+
+def languages_in_progress(config) -> list[str]:
+    """The languages published before they are complete (mkdocs.yml, `extra: languages_in_progress:`,
+    the one place this is said): a page not yet translated into one is shown in the default
+    language, with a notice (untranslated.py). Any other language missing a page fails the build."""
+    listed = config.extra.get(IN_PROGRESS) or []
+    default = default_language(config)
+    if not isinstance(listed, list) or any(lang not in languages(config) or lang == default for lang in listed):
+        raise PluginError(f"mkdocs.yml: extra: {IN_PROGRESS}: must list languages of the site other than "
+                          f"'{default}' (the source), e.g. [uk]")
+    return listed
+
+
+def shown_in_fallback(page, config) -> bool:
+    """Whether the page is not yet translated into the language of the build under way, and shows
+    the default language's instead (static-i18n's fallback_to_default, for a language in progress)."""
+    return page_language(page) != build_language(config)
+
+
+def untranslated_pages(config, lang: str) -> list[str]:
+    """The pages (by source name, `strand-1.md`) not yet translated into a language: the default
+    language's pages that have no file in it, read from docs/ as static-i18n reads it."""
+    docs, default = Path(config.docs_dir), default_language(config)
+    return sorted(path.relative_to(docs).as_posix().removesuffix(f".{default}.md") + ".md"
+                  for path in docs.rglob(f"*.{default}.md")
+                  if not path.relative_to(docs).as_posix().startswith("_")
+                  and not path.with_name(path.name.removesuffix(f".{default}.md") + f".{lang}.md").exists())
+
+
 # Pages ----------------------------------------------------------------------------------------------
 
 

@@ -3,7 +3,9 @@ head, made from the same reviewed data as the Changes page (declaration/changes.
 commit subjects.
 
 The feeds are written in the default language's build (static-i18n publishes generated files
-once): changes.xml for the default language, <lang>/changes.xml for each other.
+once): changes.xml for the default language, <lang>/changes.xml for each other. A language in
+progress may not say every change yet: its feed gives such an entry in the default language's
+words, marked as such (xml:lang), as its Changes page does (_changes.py).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from declaration import split_sentences
+from overrides.hooks._changes import summary_of
 from overrides.hooks._site import (
     build_language,
     default_language,
     language_folder,
     languages,
-    page_language,
     the_declaration,
     words,
 )
@@ -43,7 +45,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    lang = page_language(page)
+    lang = build_language(config)  # the feed of the site's part the page is in
     context["dp_feed"] = {"href": config.site_url + language_folder(config, lang) + FEED,
                           "title": words(config, lang)("changes.feed")}
     return context
@@ -64,7 +66,9 @@ def _feed(config: MkDocsConfig, lang: str) -> str:
     _add(feed, "updated", _timestamp(record[0].date if record else None))
     for change in record:
         item = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
-        summary = change.summary.get(lang, "")
+        said_in, summary = summary_of(change, lang, default_language(config))
+        if said_in != lang:
+            item.set("xml:lang", said_in)
         # A feed reader lists entries by title: the summary's first sentence.
         _add(item, "title", next(iter(split_sentences(summary)), summary))
         _add(item, "id", f"{base}{CHANGES_PAGE}#change-{change.id}")

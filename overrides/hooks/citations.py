@@ -8,7 +8,11 @@ all from the data, never typed by hand.
   knows it) and what they are about.
 - declaration.bib, declaration.ris and declaration.csl.json: the declaration in French, and with
   each of the site's translations. The publisher is this site (the edition cited); Paris is where
-  the declaration was made (CSL's event-place), not where the site is published.
+  the declaration was made (CSL's event-place), not where the site is published. A language in
+  progress is among them once its full-text page is translated.
+
+A page not yet translated (untranslated.py) is the default language's: what it says of itself
+is in that language, and its printout's header is marked as such.
 """
 
 from __future__ import annotations
@@ -29,13 +33,16 @@ from overrides.hooks._history import last_changes
 from overrides.hooks._site import (
     FULL_TEXT_PAGE,
     languages,
+    languages_in_progress,
     page_language,
     page_slug,
     page_url,
     project_root,
     publication,
     spelled_date,
+    shown_in_fallback,
     the_declaration,
+    untranslated_pages,
     words,
 )
 
@@ -49,7 +56,9 @@ LANGUAGE_NAMES = {"fr": "french", "en": "english"}  # BibTeX's names; others kee
 # the strict build checks those links; they are published once, at the root.
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    records = [_record(config, lang) for lang in languages(config)]
+    in_progress = languages_in_progress(config)
+    records = [_record(config, lang) for lang in languages(config)
+               if lang not in in_progress or FULL_TEXT_PAGE not in untranslated_pages(config, lang)]
     for name, write in zip(DOWNLOADS, (_bibtex, _ris, _csl_json)):
         files.append(File.generated(config, name, content=write(records)))
     return files
@@ -58,6 +67,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     lang, slug = page_language(page), page_slug(page)
     context["dp_print"] = _print_header(config, lang)
+    if shown_in_fallback(page, config):
+        context["dp_print"]["lang"] = lang
     if slug == FULL_TEXT_PAGE.removesuffix(".md"):
         record = _record(config, lang)
         context["dp_meta"] = _highwire(record) + _dublin_core(record, config)

@@ -1,4 +1,5 @@
-"""The footer's links, in the page's language: who writes this site and answers for it (About),
+"""The footer's links, in the language of the site's part the page is in (a page not yet
+translated into it too): who writes this site and answers for it (About),
 how to report an error (the repository's error form, the page's address filled in), and, for
 contributors, the page's source to edit (overrides/partials/copyright.html draws them)."""
 
@@ -10,13 +11,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from overrides.hooks._site import page_language, repository, url_to, words
+from overrides.hooks._site import build_language, repository, url_to, words
 
 ERROR_FORM = "error.yml"  # .github/ISSUE_TEMPLATE/error.yml; its field `page` takes the address
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    language = words(config, page_language(page))
+    language = words(config, build_language(config))
     address = page.canonical_url or ""
     context["dp_footer"] = {
         "about": url_to(page, "about.md", "who"), "about_label": language("footer.about"),

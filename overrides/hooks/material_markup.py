@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from overrides.hooks._site import Patch, default_language, page_language, words
+from overrides.hooks._site import Patch, build_language, default_language, words
 
 HOOK = "overrides/hooks/material_markup.py"
 TOGGLES = [
@@ -63,7 +63,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return correct(output, words(config, page_language(page)))
+    # The theme speaks the build's language, on a page not yet translated into it too.
+    return correct(output, words(config, build_language(config)))
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:

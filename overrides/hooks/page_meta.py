@@ -7,7 +7,8 @@ Markup, which Jinja's `e` filter leaves as it is), so that a quote or a bracket 
 
 The date is that of the last commit that changed the page's own file (from git, which gives none
 that a shallow clone cannot confirm), the one date a page shows, written the way its language writes dates
-(babel, with the locale of the language's interface words). The "edit this page" link comes from
+(babel, with the locale of the language's interface words; on a page not yet translated, in the
+words of the language it is shown in, as the theme around it). The "edit this page" link comes from
 MkDocs' own edit_uri (mkdocs.yml).
 """
 
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from declaration.typography import spacing
 from overrides.hooks._history import last_changes
-from overrides.hooks._site import page_language, project_root, spelled_date, words
+from overrides.hooks._site import build_language, page_language, project_root, spelled_date, words
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -28,6 +29,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page.meta.update({key: escape(spaced(value)) for key, value in page.meta.items() if isinstance(value, str)})
     changed = last_changes(project_root(config)).get(f"docs/{page.file.src_uri}")
     if changed:
-        language = words(config, page_language(page))
+        language = words(config, build_language(config))
         page.meta["dp_updated"] = language("page.updated", date=spelled_date(changed, language))
     return markdown

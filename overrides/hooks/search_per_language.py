@@ -7,7 +7,9 @@ language's go to <lang>/search/, each with the stemmer Material's translations n
 language (`search.config.lang`). A language lunr cannot stem (Material names no stemmer for it,
 or ships none: Ukrainian) keeps its words whole, split only at the separator: stemming it as
 English would find nothing. Pages of a language point Material's search at their index through
-the `base` of its configuration.
+the `base` of its configuration. A page not yet translated into a language in progress is not in
+that language's index (untranslated.py keeps it out); a language with no page translated yet
+has an index all the same, empty.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from overrides.hooks._site import Patch, default_language, languages, page_language
+from overrides.hooks._site import Patch, build_language, default_language, languages
 
 HOOK = "overrides/hooks/search_per_language.py"
 LUNR = "assets/javascripts/lunr/min/lunr.{}.min.js"
@@ -29,7 +31,8 @@ WHOLE_WORDS = ["trimmer"]
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    lang = page_language(page)
+    # The language whose pages the reader is among: a page not yet translated searches there too.
+    lang = build_language(config)
     if lang == default_language(config):
         return output
     # Material fetches search/search_index.json relative to `base`, and resolves the locations of
@@ -64,10 +67,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         lang = prefixes.get(prefix, default)
         location = doc["location"].removeprefix(prefix) if lang != default else doc["location"]
         by_language.setdefault(lang, []).append({**doc, "location": location})
-    # During static-i18n's inner builds only some languages are in the index: write what is
-    # there and leave the others' files for the final pass.
-    for lang, docs in by_language.items():
+    # During static-i18n's inner builds only some languages are in the index: write what is there
+    # and leave the others' files for the final pass; a language none of whose pages is in it yet
+    # (in progress, nothing translated) gets an empty index, once.
+    for lang in languages(config):
         folder = Path(config.site_dir) / ("" if lang == default else lang) / "search"
+        if lang not in by_language and (folder / "search_index.json").exists():
+            continue
+        docs = by_language.get(lang, [])
         folder.mkdir(parents=True, exist_ok=True)
         named = stemmer(config, lang)
         settings = {"lang": [named]} if named else {"lang": ["en"], "pipeline": WHOLE_WORDS}

@@ -5,7 +5,8 @@ spaces, and the build gives the French its spaces (declaration/typography.py say
 words Markdown renders, through a Markdown treeprocessor of the build's language. Never in code,
 in quotations (block quotes, <q>, the words between « »), in what is marked as another language,
 or in what the hooks generate (stamped): the declaration's own words keep their own spacing. Pages in other languages keep theirs, but for the
-spaces inside « », which a French quotation keeps in any language.
+spaces inside « », which a French quotation keeps in any language. A page is spaced as the language
+it is written in: a page not yet translated, shown in French in another language's build, too.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from declaration.typography import spacing
-from overrides.hooks._site import STAMP, build_language
+from overrides.hooks._site import STAMP, build_language, page_language
 
 # Code, and quotations: a block quote or a <q> holds its source's words (the declaration's, as
 # the quotes check holds them), with their own spacing.
@@ -62,3 +65,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, SpacingExtension)]
     config.markdown_extensions = [*extensions, SpacingExtension(build_language(config))]
     return config
+
+
+# Before MkDocs renders the page, when its Markdown is made with the extensions (one per page).
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for extension in config.markdown_extensions:
+        if isinstance(extension, SpacingExtension):
+            extension.lang = page_language(page)
+    return markdown

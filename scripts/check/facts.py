@@ -9,7 +9,9 @@
   weak one ("could deploy") (declaration/meaning.yml, modality);
 - the record of changes (declaration/changes.yml) says every change in every language, and
   names pages that exist: the Changes page and the feeds would otherwise say less in one
-  language, or link nowhere;
+  language, or link nowhere (a language in progress: they say such a change in French, and one
+  warning counts them; the facts its translated pages cite, the translations check lists with
+  those pages, progress.py);
 - in what the reader gets, every sentence of a context box (`!!! context`), and every block of a
   page whose front matter says `context: true` (where things stand), states a fact
   ([[fact:ID]]): a context sentence without a fact has no source the site can show. A sentence
@@ -23,8 +25,9 @@ import re
 from declaration import PUBLICATION_FILE, contains_form, load_publication
 from declaration.markers import FACT, FACTS_LIST, did_you_mean
 
-from scripts.findings import Finding
+from scripts.findings import WARNING, Finding
 
+from .progress import in_progress, name
 from .prose import context_pages
 
 CHECK = "facts"
@@ -54,10 +57,12 @@ def check(sources) -> list[Finding]:
     findings += _publication(sources, data, cited)
     used_sources = {source for fact in data.facts.values() for source in fact.sources}
     used_sources |= {version.source for version in sources.declaration.versions}
+    progressing = in_progress(sources)
     for fact in data.facts.values():
         for field in ("statement", "searched"):
             values = getattr(fact, field)
-            missing = [lang for lang in sources.languages if values is not None and lang not in values]
+            missing = [lang for lang in sources.languages if values is not None and lang not in values
+                       and lang not in progressing]
             if missing:
                 findings.append(Finding(FACTS, fact.lines.get(field, fact.line), CHECK,
                                         f"'{fact.id}' has no {field} in {', '.join(missing)}",
@@ -87,9 +92,16 @@ def _publication(sources, data, cited: dict) -> list[Finding]:
 
 def _changes(sources) -> list[Finding]:
     slugs = {page.slug for page in sources.pages}
-    findings = []
+    findings, progressing = [], in_progress(sources)
+    for lang in progressing:
+        unsaid = [change for change in sources.declaration.changes if lang not in change.summary]
+        if unsaid:
+            findings.append(Finding(CHANGES, unsaid[0].line, CHECK, f"{len(unsaid)} change(s) of the record not yet "
+                                    f"said in {name(lang)}: {', '.join(change.id for change in unsaid[:5])}"
+                                    f"{' …' if len(unsaid) > 5 else ''}; until they are, its Changes page and feed "
+                                    "give them in French", f"add {lang}: under summary: of each", WARNING))
     for change in sources.declaration.changes:
-        missing = [lang for lang in sources.languages if lang not in change.summary]
+        missing = [lang for lang in sources.languages if lang not in change.summary and lang not in progressing]
         if missing:
             findings.append(Finding(CHANGES, change.line, CHECK, f"'{change.id}' says nothing in {', '.join(missing)}",
                                     f"add {missing[0]}: … under summary:"))

@@ -7,6 +7,9 @@ that speaks of a qualified subject carries each qualifier attached to it, or quo
 that sets it; the translation of that sentence carries it too. A claim the text never makes
 appears only in a sentence that says the text does not say it, or in a context box; and every
 fact in a context box carries its source, as a footnote or a link.
+
+A language in progress may not have its forms yet: one warning says so, and its pages are held to
+the qualifiers and claims it has; once it is complete, each missing form is an error.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import re
 
 from declaration import SOURCE_LANGUAGE, contains_form
 
-from scripts.findings import Finding
+from scripts.findings import WARNING, Finding
+from .progress import in_progress, name
 from .prose import data_sentences, page_sentences
 
 CHECK = "meaning"
@@ -29,7 +33,7 @@ def check(sources) -> list[Finding]:
     if meaning is None:
         return [Finding(MEANING, 1, CHECK, "no declaration/meaning.yml: nothing holds the explanations to the "
                         "text's qualifiers", "restore the file from git")]
-    findings = _languages(meaning, sources.languages) + _in_the_text(meaning, sources.declaration)
+    findings = _languages(meaning, sources.languages, in_progress(sources)) + _in_the_text(meaning, sources.declaration)
     for sentence in data_sentences(sources):
         findings += _qualifiers_kept(sentence, meaning) + _claims(sentence, meaning)
     return findings
@@ -46,19 +50,34 @@ def check_rendered(sources, pages) -> list[Finding]:
     return findings
 
 
-def _languages(meaning, languages) -> list[Finding]:
-    """Every language of the site has its forms: a new language's are listed, one by one."""
+def _languages(meaning, languages, in_progress: list[str] = ()) -> list[Finding]:
+    """Every language of the site has its forms: a complete language's are listed, one by one; a
+    language in progress gets one warning for all it lacks."""
     findings = []
+    for lang in in_progress:
+        lacking = [qualifier.id for qualifier in meaning.qualifiers
+                   if any(values is not None and lang not in values for values in
+                          (qualifier.about, qualifier.when, qualifier.forms, qualifier.translation))]
+        lacking += [field for field in ("claims", "negations") if lang not in getattr(meaning, field)]
+        if lacking:
+            findings.append(Finding(MEANING, meaning.qualifiers[0].line if meaning.qualifiers else 1, CHECK,
+                                    f"how {name(lang)} says the text's qualifiers and claims is not here yet "
+                                    f"({len(lacking)} of them: {', '.join(lacking[:4])}{' …' if len(lacking) > 4 else ''}): "
+                                    f"until it is, pages in {name(lang)} are held only to those it has",
+                                    f"before {lang} is complete, someone who knows the meaning check adds {lang}: to "
+                                    "the about, when, forms and translation of each qualifier, and to claims and "
+                                    "negations (the head of declaration/meaning.yml says what each is)", WARNING))
     for qualifier in meaning.qualifiers:
         for field in ("about", "when", "forms", "translation"):
             values = getattr(qualifier, field)
-            missing = [lang for lang in languages if values is not None and lang not in values]
+            missing = [lang for lang in languages if values is not None and lang not in values
+                       and lang not in in_progress]
             if missing:
                 findings.append(Finding(MEANING, qualifier.line, CHECK,
                                         f"qualifier '{qualifier.id}' has no {field} in {', '.join(missing)}",
                                         f"add {field}: {missing[0]}: … (how that language writes it)"))
     for field in ("claims", "negations"):
-        missing = [lang for lang in languages if lang not in getattr(meaning, field)]
+        missing = [lang for lang in languages if lang not in getattr(meaning, field) and lang not in in_progress]
         if missing:
             findings.append(Finding(MEANING, meaning.lines.get(field, 1), CHECK, f"{field}: has no {', '.join(missing)}",
                                     f"add {missing[0]}: [ … ]"))

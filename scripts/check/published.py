@@ -34,6 +34,7 @@ from scripts.findings import Finding
 from overrides.hooks.content_security_policy import csp_hash
 
 from . import assets
+from .progress import in_progress
 
 CHECK = "published"
 CONTENT = "md-content__inner"
@@ -66,7 +67,10 @@ NAVIGATION_SCHEMES = {"http", "https", "mailto"}
 OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js", "assets/javascripts/cite.js",
                "assets/javascripts/text-choice.js", "assets/javascripts/language-switch.js", "assets/javascripts/print.js",
                # At the path of Material's French stemmer: lunr-languages' French, with accent folding.
-               "assets/javascripts/lunr/min/lunr.fr.min.js"}
+               "assets/javascripts/lunr/min/lunr.fr.min.js",
+               # A preview's only (make preview, overrides/hooks/preview.py): the Web Worker shim (vendored,
+               # pinned), and each language's search index inlined as a script, for a page opened from disk.
+               "assets/javascripts/iframe-worker.js", "search/search_index.js", "en/search/search_index.js"}
 # Attributes whose URL the browser fetches or follows, on any element (href: links and SVG).
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href",
                   "action", "formaction", "ping", "manifest", "codebase", "archive", "cite", "longdesc",
@@ -85,7 +89,9 @@ def check_site(sources, site) -> list[Finding]:
     reader = _Reader(sources, site)
     for lang, pages in site.pages.items():
         for slug, path in pages.items():
-            reader.page(path, f"docs/{slug}.{lang}.md", lang)
+            # A page not yet translated into a language in progress is the French page's.
+            source = f"docs/{slug}.{lang}.md"
+            reader.page(path, source if source in sources.texts else f"docs/{slug}.{site.languages[0]}.md", lang)
     if (site.root / "404.html").is_file():
         reader.page(site.root / "404.html", "overrides/404.html", sources.languages[0])
     reader.search_indexes()
@@ -263,6 +269,9 @@ class _Reader:
         """Every published file is one the site means to publish."""
         known_pages = {self.site.folder(page.lang) / f"{page.slug}.html" for page in self.sources.pages
                        if page.lang in self.site.languages}
+        # A language in progress shows the default language's pages it has not translated yet.
+        known_pages |= {self.site.folder(lang) / f"{page.slug}.html" for lang in in_progress(self.sources)
+                        for page in self.sources.pages if page.lang == self.site.languages[0]}
         theme = _theme_files()
         for path in sorted(p for p in self.site.root.rglob("*") if p.is_file()):
             relative = path.relative_to(self.site.root).as_posix()

@@ -40,3 +40,14 @@ def site_languages(config: dict) -> list[str]:
 def site_url(config: dict) -> str:
     url = str(config.get("site_url") or "/")
     return url if url.endswith("/") else url + "/"
+
+
+IN_PROGRESS = "languages_in_progress"
+
+
+def languages_in_progress(config: dict) -> list:
+    """The languages published before they are complete (`extra: languages_in_progress:`), as
+    written; what they may be is the translations check's (scripts/check/progress.py)."""
+    extra = config.get("extra")
+    listed = extra.get(IN_PROGRESS) if isinstance(extra, dict) else None
+    return listed if isinstance(listed, list) else []

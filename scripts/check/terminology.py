@@ -3,7 +3,8 @@
 When a glossary term appears in a French segment, its term in each language appears in that
 segment's translation; each entry is complete in every language of the site; every reference to
 an entry resolves and uses a form of the term; one French term never gets two renderings in a
-language.
+language. A language in progress needs the entries its translated pages refer to: the
+translations check lists them with those pages (progress.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from declaration.markers import GLOSSARY_REFERENCE, did_you_mean
 
 from scripts.findings import Finding
 
+from .progress import in_progress
+
 CHECK = "terminology"
 GLOSSARY = f"declaration/{declaration_module.GLOSSARY_FILE}"
 FIELDS = ("term", "forms", "definition")
@@ -21,7 +24,8 @@ FIELDS = ("term", "forms", "definition")
 
 def check(sources) -> list[Finding]:
     declaration, languages = sources.declaration, sources.languages
-    findings = _entries(declaration, languages) + _references(sources)
+    progressing = in_progress(sources)
+    findings = _entries(declaration, [lang for lang in languages if lang not in progressing]) + _references(sources)
     for lang in sources.targets:
         complete = [term for term in declaration.terms if not _incomplete(term, [FRENCH, lang])]
         findings += _segments(declaration, complete, lang) + _renderings(complete, lang)

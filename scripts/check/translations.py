@@ -5,6 +5,11 @@ words in another language's page, values marked TODO(translate) by `make new-lan
 Each translation records the hash of the French it translates (`source:`), as translation-memory
 tools do: when the French changes, the translation is outdated until someone updates it and
 records the new hash.
+
+A language in progress (mkdocs.yml, `extra: languages_in_progress:`) may lack pages, and the
+translation of what they quote: what remains is listed page by page, as warnings
+(progress.py); its words still marked to translate are one warning. What it has must be right:
+an outdated translation, or a page that differs from the French, is an error as in any language.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from collections import Counter
 import declaration as declaration_module
 from declaration.markers import GLOSSARY_REFERENCE, QUOTE_BLOCK, QUOTE_INLINE
 
-from scripts.findings import Finding
+from scripts.findings import WARNING, Finding
+
+from . import progress
 
 CHECK = "translations"
 # What `make new-language` writes at the end of each line still to translate: a YAML comment,
@@ -29,18 +36,20 @@ WORDS_OF = re.compile(r"[^\W\d_]+")
 
 
 def check(sources) -> list[Finding]:
-    findings = []
+    findings, in_progress = [], progress.in_progress(sources)
     for lang in sources.targets:
-        findings += _segments(sources.declaration, lang)
-    return (findings + _untranslated(sources) + _pairs(sources) + _structure(sources)
-            + _french_in_translations(sources))
+        findings += _segments(sources.declaration, lang, lang in in_progress)
+    return (findings + _untranslated(sources, in_progress) + _pairs(sources, in_progress) + _structure(sources)
+            + _french_in_translations(sources, in_progress) + progress.check(sources))
 
 
-def _segments(declaration, lang: str) -> list[Finding]:
+def _segments(declaration, lang: str, in_progress: bool = False) -> list[Finding]:
     findings, path = [], f"declaration/{declaration.translation_path(lang).name}"
     for segment in declaration.segments:
         expected = declaration_module.source_hash(segment.fr)
         translation = segment.translations.get(lang)
+        if (translation is None or not translation.sentences) and in_progress:
+            continue  # listed with the pages that quote it (progress.py)
         if translation is None or not translation.sentences:
             line = translation.line if translation else 1
             findings.append(Finding(path, line, CHECK, f"segment '{segment.id}' has no translation",
@@ -65,27 +74,67 @@ def _segments(declaration, lang: str) -> list[Finding]:
     return findings
 
 
-def _untranslated(sources) -> list[Finding]:
-    """Every line that `make new-language` marked as still to translate."""
+def _untranslated(sources, in_progress: list[str]) -> list[Finding]:
+    """Every line that `make new-language` marked as still to translate; the words of a language
+    in progress, all in one warning (they show in English until translated)."""
     findings = []
+    words_files = {f"declaration/{declaration_module.INTERFACE_FILES.replace('*', lang)}": lang for lang in in_progress}
     for relative, text in sorted(sources.texts.items()):
-        for number, line in enumerate(text.split("\n"), start=1):
-            if UNTRANSLATED.search(line):
-                findings.append(Finding(relative, number, CHECK, "not translated yet",
-                                        "translate this line (in front matter or atop a snippet: the whole file), then remove the TODO"))
+        marked = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if UNTRANSLATED.search(line)]
+        if marked and relative in words_files:
+            keys = _keys(text, {number for number, _ in marked})
+            findings.append(Finding(relative, marked[0][0], CHECK, f"{len(marked)} of the site's words not yet "
+                                    f"translated into {progress.name(words_files[relative])}: until they are, "
+                                    "they show in English, around every page",
+                                    "translate each line marked # TODO(translate) (keep what is in { }), then "
+                                    "remove its marker", WARNING, "    " + _wrapped(keys)))
+            continue
+        findings += [Finding(relative, number, CHECK, "not translated yet",
+                             "translate this line (in front matter or atop a snippet: the whole file), then remove the TODO")
+                     for number, _ in marked]
     return findings
 
 
-def _pairs(sources) -> list[Finding]:
+def _keys(text: str, numbers: set[int]) -> list[str]:
+    """The dotted names (passage.show, nav.strands) of a YAML file's lines with those numbers."""
+    keys, parents = [], []  # (indent, name) of the keys the line stands under
+    for number, line in enumerate(text.split("\n"), start=1):
+        name = line.split(":", 1)[0]
+        if not line.strip() or line.lstrip().startswith("#") or ":" not in line or " " in name.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        parents = [(level, parent) for level, parent in parents if level < indent]
+        if number in numbers:
+            keys.append(".".join([parent for _, parent in parents] + [name.strip()]))
+        parents.append((indent, name.strip()))
+    return keys
+
+
+def _wrapped(words: list[str], width: int = 96) -> str:
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + len(word) + 2 > width:
+            lines.append(line + ",")
+            line = word
+        else:
+            line = f"{line}, {word}" if line else word
+    return "\n    ".join(lines + [line])
+
+
+def _pairs(sources, in_progress: list[str]) -> list[Finding]:
     findings = []
     by_language = {lang: sources.pages_in(lang) for lang in sources.languages}
+    source = by_language.get(declaration_module.SOURCE_LANGUAGE, {})
     for slug in sorted({slug for pages in by_language.values() for slug in pages}):
         present = [pages[slug] for pages in by_language.values() if slug in pages]
         for lang, pages in by_language.items():
+            if lang in in_progress and slug in source:
+                continue  # shown in French until translated, and listed as such (progress.py)
             if slug not in pages:
                 findings.append(Finding(present[0].relative, 1, CHECK, f"no counterpart docs/{slug}.{lang}.md",
-                                        f"create docs/{slug}.{lang}.md with the same structure "
-                                        f"(`make new-language` does it for a new language)"))
+                                        f"create docs/{slug}.{lang}.md with the same structure (a language "
+                                        "translated page by page is listed under extra: languages_in_progress "
+                                        "in mkdocs.yml until it is complete)"))
     for page in sources.pages:
         if page.lang not in sources.languages:
             findings.append(Finding(page.relative, 1, CHECK, f"'{page.lang}' is not a language of the site",
@@ -153,12 +202,15 @@ def _show(values) -> str:
     return ", ".join(str(value) for value in values[:4]) + (" …" if len(values) > 4 else "")
 
 
-def _french_in_translations(sources) -> list[Finding]:
+def _french_in_translations(sources, in_progress: list[str] = ()) -> list[Finding]:
     findings = []
     complete = [term for term in sources.declaration.terms if declaration_module.SOURCE_LANGUAGE in term.sides]
     for lang in sources.targets:
+        # A language in progress: the terms it has a side for (what a page needs of the others is
+        # listed with it, and it is not yet known how the language says them).
+        terms = [term for term in complete if lang in term.sides] if lang in in_progress else complete
         own_forms = {declaration_module.fold(form) for term in complete if lang in term.sides for form in term.sides[lang].forms}
-        french_only = [form for term in complete for form in term.sides[declaration_module.SOURCE_LANGUAGE].forms
+        french_only = [form for term in terms for form in term.sides[declaration_module.SOURCE_LANGUAGE].forms
                        if declaration_module.fold(form) not in own_forms]
         for page in sources.pages_in(lang).values():
             if any(UNTRANSLATED.search(line) for line in page.text.split("\n", 3)[:3]):
