@@ -68,9 +68,12 @@ OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/toolt
                "assets/javascripts/text-choice.js", "assets/javascripts/language-switch.js", "assets/javascripts/print.js",
                # At the path of Material's French stemmer: lunr-languages' French, with accent folding.
                "assets/javascripts/lunr/min/lunr.fr.min.js",
-               # A preview's only (make preview, overrides/hooks/preview.py): the Web Worker shim (vendored,
-               # pinned), and each language's search index inlined as a script, for a page opened from disk.
-               "assets/javascripts/iframe-worker.js", "search/search_index.js", "en/search/search_index.js"}
+               # A preview's only (make preview, overrides/hooks/preview.py): the Web Worker shim (vendored, pinned).
+               "assets/javascripts/iframe-worker.js"}
+# A preview's too: each language's search index as a script, for a page opened from disk; held to
+# be exactly its index (search_index_scripts).
+INDEX_SCRIPT = "search/search_index.js"
+INDEX_PREFIX = "var __index = "
 # Attributes whose URL the browser fetches or follows, on any element (href: links and SVG).
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href",
                   "action", "formaction", "ping", "manifest", "codebase", "archive", "cite", "longdesc",
@@ -95,6 +98,7 @@ def check_site(sources, site) -> list[Finding]:
     if (site.root / "404.html").is_file():
         reader.page(site.root / "404.html", "overrides/404.html", sources.languages[0])
     reader.search_indexes()
+    reader.search_index_scripts()
     reader.files()
     return reader.findings
 
@@ -265,6 +269,19 @@ class _Reader:
                             stack.append(child)
                             child = child.next
 
+    def search_index_scripts(self) -> None:
+        """A search index published as a script (a preview's) is its index and nothing else."""
+        for lang in self.site.languages:
+            script = self.site.folder(lang) / INDEX_SCRIPT
+            if not script.is_file():
+                continue
+            index = script.with_suffix(".json")
+            expected = INDEX_PREFIX + (index.read_text(encoding="utf-8") if index.is_file() else "")
+            if script.read_text(encoding="utf-8", errors="replace") != expected:
+                relative = script.relative_to(self.site.root).as_posix()
+                self._file(relative, f"docs/{relative}", f"a search index script that is not exactly "
+                           f"`{INDEX_PREFIX}` and its index")
+
     def files(self) -> None:
         """Every published file is one the site means to publish."""
         known_pages = {self.site.folder(page.lang) / f"{page.slug}.html" for page in self.sources.pages
@@ -280,7 +297,7 @@ class _Reader:
                 self._file(relative, source, f"a published file of an unexpected type ({path.suffix or 'none'})")
             elif path.suffix == ".html" and path not in known_pages and relative != "404.html":
                 self._file(relative, source, "an HTML file that no page of the site produced")
-            elif path.suffix == ".js" and relative not in theme and relative not in OWN_SCRIPTS:
+            elif path.suffix == ".js" and relative not in theme and relative not in self._own_scripts():
                 self._file(relative, source, "a script that is none of the site's own (scripts are reviewed code, "
                            "listed in scripts/check/published.py)")
             elif path.suffix == ".svg" and relative not in theme:
@@ -317,7 +334,12 @@ class _Reader:
         if parsed is None or not self._same_origin(url):
             return False
         relative = parsed.pathname.removeprefix(self.site_url.pathname)
-        return (relative in OWN_SCRIPTS or relative in _theme_files()) and (self.site.root / relative).is_file()
+        return (relative in self._own_scripts() or relative in _theme_files()) and (self.site.root / relative).is_file()
+
+    def _own_scripts(self) -> set[str]:
+        """The site's own scripts, and each language's search index as a script (a preview's)."""
+        return OWN_SCRIPTS | {(self.site.folder(lang) / INDEX_SCRIPT).relative_to(self.site.root).as_posix()
+                              for lang in self.site.languages}
 
     def _report(self, page: str, source: str, lang: str, problem: str, fix: str, needle: str) -> None:
         path, line = _locate(self.sources, source, lang, needle)

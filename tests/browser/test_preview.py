@@ -18,7 +18,7 @@ import pytest
 
 from overrides.hooks.preview import ADDRESS, INDEX, SHIM
 from reader import search, wait_for_material
-from scripts.check import check_all, failed
+from scripts.check import check_all, check_site, failed
 from scripts.local_site import ROOT
 
 QUERIES = [("index.html", "cessez-le-feu"), ("en/index.html", "ceasefire")]
@@ -107,3 +107,13 @@ def test_the_published_site_has_none_of_the_preview(site):
     assert not list(site.root.rglob("search_index.js"))
     page = html.unescape((site.root / "en" / "index.html").read_text(encoding="utf-8"))
     assert "iframe-worker" not in page and 'rel="alternate"' in page and f"script-src {site.url}assets/javascripts/" in page
+
+
+def test_a_search_index_script_that_does_more_than_its_index_fails_the_gate(preview, tmp_path):
+    """The preview's index scripts are allowed by name and held to their content: anything added
+    to one (here, a request elsewhere) is a finding, as the gate reads what it publishes."""
+    copy = shutil.copytree(preview, tmp_path / "site-preview")
+    script = copy / "en" / "search" / "search_index.js"
+    script.write_text(script.read_text(encoding="utf-8") + ";fetch('https://evil.example/')", encoding="utf-8")
+    findings = check_site(ROOT, copy, ADDRESS)
+    assert [(f.path, f.check) for f in findings] == [("site/en/search/search_index.js", "published")], findings
