@@ -27,7 +27,13 @@ def test_every_test_the_map_names_exists():
         assert any(f"def {name}(" in path.read_text(encoding="utf-8") for path in (ROOT / "tests").rglob("test_*.py")), name
 
 
-def test_every_hook_of_the_configuration_is_in_the_map():
+def test_every_hook_of_the_configuration_is_in_the_map_with_when_it_runs_and_why():
     hooks = re.findall(r"^  - overrides/hooks/(\w+)\.py$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
     listed = (ROOT / "overrides" / "hooks" / "__init__.py").read_text(encoding="utf-8")
     assert hooks and all(f"{hook}.py" in listed for hook in hooks)
+    rows = dict(re.findall(r"^\| `(\w+)\.py` \| ([^|]+) \|", MAP, re.MULTILINE))
+    assert sorted(rows) == sorted(hooks)
+    for hook, events in rows.items():
+        defined = set(re.findall(r"^def on_(\w+)\(", (ROOT / "overrides" / "hooks" / f"{hook}.py").read_text(encoding="utf-8"),
+                                 re.MULTILINE))
+        assert {event.split(" (")[0].strip() for event in events.split(",")} == defined, hook
