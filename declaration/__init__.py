@@ -161,6 +161,7 @@ class TermSide:
     definition: str
     lang: str  # the language the term is written in (the French text says some words in English)
     line: int
+    definition_line: int  # where its definition starts, for findings about what it says
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,7 @@ def _glossary(path: Path) -> list[Term]:
             problems += _side_problems(path, side)
             sides[str(lang)] = TermSide(term=str(side.get("term") or ""), forms=tuple(str(f) for f in side.get("forms") or ()),
                                         definition=str(side.get("definition") or ""), lang=str(side.get("lang") or lang),
-                                        line=side_line)
+                                        line=side_line, definition_line=side.line_of("definition"))
         terms.append(Term(id=term_id, line=line, sides=sides))
     if problems:
         raise DeclarationError(problems)

@@ -66,7 +66,7 @@ def data_sentences(sources) -> list[Sentence]:
     for term in sources.declaration.terms:
         for lang, side in term.sides.items():
             if lang in sources.languages:
-                found += _text_sentences("declaration/glossary.yml", side.line, lang, side.definition)
+                found += _text_sentences("declaration/glossary.yml", side.definition_line, lang, side.definition)
     for lang, words in sources.words.items():
         found += _words_sentences(words, words.data, lang)
     return found

@@ -61,7 +61,7 @@ def _data_texts(sources):
     the_declaration = sources.declaration
     for term in the_declaration.terms:
         for side in term.sides.values():
-            yield "declaration/glossary.yml", side.line, side.definition
+            yield "declaration/glossary.yml", side.definition_line, side.definition
     for version in the_declaration.versions:
         for segment, by_language in version.differences.items():
             for text in by_language.values():
