@@ -96,6 +96,7 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(piece.strip() for piece in SENTENCE_BREAK.split(text) if piece.strip())
 
 
+@lru_cache(maxsize=1 << 16)  # the checks ask the same of the same sentences again and again
 def contains_form(text: str, form: str) -> bool:
     """Whether the text uses the form as whole words, case and typographic variants aside."""
     return _form_pattern(form).search(fold(text)) is not None
@@ -420,6 +421,11 @@ def plain_text_problem(value, limit: int) -> str:
     """What makes a value unfit to be plain text on the site, or '' when it is fit."""
     if not isinstance(value, str):
         return f"is not text ({type(value).__name__})"
+    return _text_problem(value, limit)
+
+
+@lru_cache(maxsize=1 << 14)  # the same values, read again and again
+def _text_problem(value: str, limit: int) -> str:
     if not value.strip():
         return "is empty"
     if len(value) > limit:

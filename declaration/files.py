@@ -235,16 +235,46 @@ def load_yaml(path: Path, tags: tuple[str, ...] = ()):
 
 def parse_yaml(text: str, path: Path, first_line: int = 1, tags: tuple[str, ...] = ()):
     """YAML text (a file, or front matter starting at `first_line`) as plain, lined data."""
+    key = (text, tags)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = _parse(text, tags)
+        if len(_PARSED) >= _PARSED_KEPT:
+            del _PARSED[next(iter(_PARSED))]  # the oldest
+        _PARSED[key] = parsed
+    data, problem = parsed
+    if problem is not None:
+        line, message, fix = problem
+        raise InputError([Problem(path, first_line + line, message, fix)]) from None
+    return _copy(data)
+
+
+# Parsing is a pure function of the text: each text is parsed once per process (the checks, the
+# build and the tests read the same files again and again), and every caller gets its own copy.
+_PARSED: dict = {}
+_PARSED_KEPT = 256
+
+
+def _parse(text: str, tags: tuple[str, ...]):
+    """(data, None), or (None, (line within the text, message, fix)) for YAML this project cannot use."""
     try:
         _refuse_what_is_not_plain(text, tags)
-        return yaml.load(text, Loader=_LinedLoader)
+        return yaml.load(text, Loader=_LinedLoader), None
     except _Refused as error:
-        raise InputError([Problem(path, first_line + error.problem_mark.line, error.problem, error.fix)]) from None
+        return None, (error.problem_mark.line, error.problem, error.fix)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise InputError([Problem(path, first_line + (mark.line if mark else 0),
-                                  f"not valid YAML here: {error.problem}",
-                                  "fix the syntax (a value containing ': ' or starting with a quote "
-                                  "goes in double quotes)")]) from None
+        return None, (mark.line if mark else 0, f"not valid YAML here: {error.problem}",
+                      "fix the syntax (a value containing ': ' or starting with a quote goes in double quotes)")
     except yaml.YAMLError as error:
-        raise InputError([Problem(path, first_line, f"not valid YAML: {error}", "fix the syntax")]) from None
+        return None, (0, f"not valid YAML: {error}", "fix the syntax")
+
+
+def _copy(node):
+    """Lined data as new mappings and sequences (what they hold besides is immutable)."""
+    kind = type(node)
+    if kind is LinedDict:
+        return LinedDict({key: _copy(value) for key, value in node.items()}, node.line, dict(node.lines))
+    if kind is LinedList:
+        return LinedList([_copy(value) for value in node], node.line, list(node.lines))
+    return node

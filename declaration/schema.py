@@ -23,22 +23,58 @@ SCHEMAS = Path(__file__).parent / "schemas"
 def validator(name: str) -> Draft202012Validator:
     """The schema `name` (a file of schemas/), or `name.item`: the schema of one of its items."""
     file, _, part = name.partition(".")
+    schema = _schema(file)
+    return Draft202012Validator(schema["items"] if part == "item" else schema)
+
+
+@cache
+def _schema(file: str) -> dict:
+    """A file of schemas/, read and checked against JSON Schema's own once (for it and its items)."""
     schema = json.loads((SCHEMAS / f"{file}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema["items"] if part == "item" else schema)
+    return schema
 
 
 def problems(data, name: str, path: Path) -> list[Problem]:
     """Every way the data does not fit its schema, at the line of the value at fault."""
     found = []
-    for error in sorted(validator(name).iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
-        where = _where(data, list(error.absolute_path))
-        fix = error.schema.get("fix") if isinstance(error.schema, dict) else None
-        if not fix and isinstance(error.parent, object) and error.validator in ("required", "additionalProperties"):
-            fix = "write the entry as its neighbours are written"
-        found.append(Problem(path, line_of(data, list(error.absolute_path)), f"{where}: {_message(error)}",
-                             fix or "write the value as the schema says (declaration/schemas/" f"{name}.schema.json)"))
+    for keys, message, fix in _errors(data, name):
+        found.append(Problem(path, line_of(data, list(keys)), f"{_where(data, list(keys))}: {message}", fix))
     return found
+
+
+def _errors(data, name: str) -> list[tuple[tuple, str, str]]:
+    """(where, what, fix) of every error, in order: a pure function of the data's values, so each
+    value is validated once per process (the data's lines are not part of it: see problems())."""
+    key = (name, _values(data))
+    errors = _ERRORS.get(key)
+    if errors is None:
+        errors = []
+        for error in sorted(validator(name).iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
+            fix = error.schema.get("fix") if isinstance(error.schema, dict) else None
+            if not fix and isinstance(error.parent, object) and error.validator in ("required", "additionalProperties"):
+                fix = "write the entry as its neighbours are written"
+            errors.append((tuple(error.absolute_path), _message(error),
+                           fix or "write the value as the schema says (declaration/schemas/" f"{name}.schema.json)"))
+        if len(_ERRORS) >= _ERRORS_KEPT:
+            del _ERRORS[next(iter(_ERRORS))]  # the oldest
+        _ERRORS[key] = errors
+    return errors
+
+
+_ERRORS: dict = {}
+_ERRORS_KEPT = 4096
+
+
+def _values(node):
+    """The data as a key: its values, each with its type (1, 1.0 and True differ to a schema) and,
+    for all but text, numbers and booleans, its repr (what a message would show)."""
+    if isinstance(node, dict):
+        return dict, tuple((_values(key), _values(value)) for key, value in node.items())
+    if isinstance(node, list):
+        return list, tuple(_values(value) for value in node)
+    kind = type(node)
+    return (kind, node) if kind in (str, int, bool, type(None)) else (kind, repr(node))
 
 
 def _where(data, keys: list) -> str:

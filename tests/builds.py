@@ -24,6 +24,27 @@ def build(root: Path, site_dir: Path, site_url: str = TEST_SITE_URL) -> builder.
     return builder.build(root, site_dir, site_url)
 
 
+def check_all_keeping(root: Path, site_dir: Path, site_url: str | None = None) -> tuple[list, builder.Built | None]:
+    """Every check (`make check`), the site kept in `site_dir`; and what the strict build of the
+    tree returned (None when nothing was built), so that a test can read the build that was
+    checked instead of making another. (The tree's build is the first that check_all finishes; the
+    anchors check may build a base after it.)"""
+    from scripts.check import check_all
+
+    built, finish = [], builder.finish
+
+    def finished(process, *arguments, **options):
+        built.append(finish(process, *arguments, **options))
+        return built[-1]
+
+    builder.finish = finished
+    try:
+        findings = check_all(root, site_dir, site_url)
+    finally:
+        builder.finish = finish
+    return findings, (built[0] if built else None)
+
+
 def copy_tree(destination: Path) -> Path:
     for name in TREE:
         source = ROOT / name
@@ -51,6 +72,8 @@ class Checked:
 
     tree: Path
     findings: list
+    built: builder.Built | None = None  # what its strict build returned, when it was built and kept
+    site: Path | None = None  # where
 
     def at(self, path: str, line: int, check: str | None = None, severity: str = "error") -> list:
         return [f for f in self.findings if (f.path, f.line) == (path, line) and check in (None, f.check)

@@ -68,10 +68,10 @@ def test_a_harmless_icon_passes():
 def test_a_changed_asset_fails_at_its_file_until_a_maintainer_re_pins_it(tree):
     path = tree / STYLESHEET
     path.write_text(path.read_text(encoding="utf-8") + "\n.md-typeset a { color: #c00 }\n", encoding="utf-8")
-    found = [(f.path, f.line) for f in check_sources(tree) if f.check == assets.CHECK]
+    found = [(f.path, f.line) for f in check_sources(tree, only=assets.CHECK) if f.check == assets.CHECK]
     assert found == [(STYLESHEET, 1)]
     source_integrity.repin(tree)
-    assert [f for f in check_sources(tree) if f.check == assets.CHECK] == []
+    assert [f for f in check_sources(tree, only=assets.CHECK) if f.check == assets.CHECK] == []
 
 
 def test_a_script_added_to_the_assets_is_one_finding_even_once_pinned(tree):
@@ -87,4 +87,4 @@ def test_a_stylesheet_that_loads_is_reported_at_its_line_even_when_pinned(tree):
     path.write_text(text + ".md-typeset h1 {\n  background: url(https://example.test/track.png);\n}\n", encoding="utf-8")
     source_integrity.repin(tree)
     line = text.count("\n") + 2
-    assert [(f.path, f.line) for f in check_sources(tree) if f.check == assets.CHECK] == [(STYLESHEET, line)]
+    assert [(f.path, f.line) for f in check_sources(tree, only=assets.CHECK) if f.check == assets.CHECK] == [(STYLESHEET, line)]

@@ -6,6 +6,7 @@ finding at the right file, line and check id. The clean tree and legitimate edit
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from scripts.check import CHECKS, build, check_site, check_sources
 from scripts.check.__main__ import main
 from scripts.findings import WARNING
 
-from builds import ROOT, TEST_SITE_URL, append, edit, git, line_of
+from builds import ROOT, TEST_SITE_URL, append, copy_tree, edit, git, line_of
 
 TEXT = "declaration/declaration.fr.txt"
 TRANSLATION = "declaration/translation.en.yml"
@@ -28,7 +29,7 @@ CLOSING_LINE = 27
 
 def findings(tree: Path, check: str, severity: str = "error", path: str | None = None) -> list[tuple[str, int]]:
     """(file, line) of each finding of `check` on the tree's sources; `path`: in that file only."""
-    return [(f.path, f.line) for f in check_sources(tree)
+    return [(f.path, f.line) for f in check_sources(tree, only=check)
             if f.check == check and f.severity == severity and path in (None, f.path)]
 
 
@@ -64,7 +65,7 @@ def test_a_changed_word_in_the_text_is_caught_with_its_line_and_diff(tree):
     subprocess.run(["git", "add", "-A"], cwd=tree, check=True)
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"], cwd=tree, check=True)
     edit(tree, TEXT, "Enfin, il a été décidé", "Enfin, il a été envisagé")
-    [finding] = [f for f in check_sources(tree) if f.check == "source-integrity"]
+    [finding] = [f for f in check_sources(tree, only="source-integrity") if f.check == "source-integrity"]
     assert (finding.path, finding.line) == (TEXT, CLOSING_LINE)
     assert "-Enfin, il a été décidé" in finding.detail and "+Enfin, il a été envisagé" in finding.detail
     assert "make repin" in finding.fix
@@ -130,7 +131,7 @@ def test_a_missing_translation_fails(tree):
 
 def test_an_outdated_translation_fails_with_the_new_hash(tree):
     edit(tree, TRANSLATION, "source: 2c864f4e5518", "source: 0123456789ab")
-    [finding] = [f for f in check_sources(tree) if f.check == "translations"]
+    [finding] = [f for f in check_sources(tree, only="translations") if f.check == "translations"]
     assert (finding.path, finding.line) == (TRANSLATION, line_of(tree, TRANSLATION, "strand-1-text:"))
     assert "set source: 2c864f4e5518" in finding.fix
 
@@ -228,17 +229,35 @@ def rename_left_open(tree: Path) -> None:
         edit(tree, f"docs/strand-3.{lang}.md", "{#left-open}", "{#not-specified}")
 
 
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> tuple[Path, str]:
+    """A copy of the tree committed in a repository of its own: the base that what follows is
+    judged against (DP_BASE), as CI judges a pull request against its base branch; and that
+    commit. The anchors it publishes are found as `make check` finds them (its build, kept in
+    .cache/ for that commit), once for the tests that start from it."""
+    from scripts.check.anchors import base_anchors
+
+    root = copy_tree(tmp_path_factory.mktemp("base") / "tree")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The base")
+    commit = git(root, "rev-parse", "HEAD")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DP_BASE", commit)
+        assert base_anchors(root)["strand-3.html"]["left-open"]
+    return root, commit
+
+
 @pytest.fixture
-def committed(tree, monkeypatch) -> Path:
-    """The copy of the tree committed in a repository of its own: the base that what follows is
-    judged against (DP_BASE), as CI judges a pull request against its base branch."""
-    git(tree, "init", "-q")
-    git(tree, "add", "-A")
-    git(tree, "commit", "-qm", "The base")
-    monkeypatch.setenv("DP_BASE", git(tree, "rev-parse", "HEAD"))
+def committed(base, tmp_path, monkeypatch) -> Path:
+    """The base's repository, to change as a pull request would."""
+    root, commit = base
+    tree = shutil.copytree(root, tmp_path / "tree", symlinks=True)
+    monkeypatch.setenv("DP_BASE", commit)
     return tree
 
 
+@pytest.mark.xdist_group("anchors")
 def test_renaming_a_published_anchor_fails_with_its_two_remedies_at_its_line(committed, capsys):
     rename_left_open(committed)
     assert main(["--root", str(committed)]) == 1
@@ -250,13 +269,31 @@ def test_renaming_a_published_anchor_fails_with_its_two_remedies_at_its_line(com
         assert keep < move, finding  # the remedy an editor can make first, then the one a maintainer reviews
 
 
-def test_a_recorded_move_keeps_the_old_link_working(committed, tmp_path):
-    rename_left_open(committed)
-    edit(committed, ANCHORS, "moved: {}", "moved:\n  strand-3#left-open: strand-3#not-specified")
-    assert main(["--root", str(committed)]) == 0
-    assert build(committed, tmp_path / "site") == []
+@pytest.fixture(scope="module")
+def passing(base, tmp_path_factory) -> tuple[int, Path]:
+    """The base changed in the ways that need no review, each on lines of its own, checked once
+    (`make check`, the site kept): a new anchor, and a published one renamed with its move
+    recorded. Its exit status, and the site."""
+    root, commit = base
+    folder = tmp_path_factory.mktemp("passing")
+    tree = shutil.copytree(root, folder / "tree", symlinks=True)
+    for lang, heading in (("fr", "Pour aller plus loin"), ("en", "Further reading")):
+        append(tree, f"docs/strand-4.{lang}.md", f"## {heading} {{#further-reading}}\n\n{heading}.")
+    rename_left_open(tree)
+    edit(tree, ANCHORS, "moved: {}", "moved:\n  strand-3#left-open: strand-3#not-specified")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DP_BASE", commit)
+        # Every check, the strict build among them (a failed build is a finding: status 1).
+        status = main(["--root", str(tree), "--site-dir", str(folder / "site")])
+    return status, folder / "site"
+
+
+@pytest.mark.xdist_group("anchors")
+def test_a_recorded_move_keeps_the_old_link_working(passing):
+    status, site = passing
+    assert status == 0
     for page in ("strand-3.html", "en/strand-3.html"):
-        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        html = (site / page).read_text(encoding="utf-8")
         assert '<span id="left-open" class="dp-moved"></span><h2 id="not-specified">' in html, page
 
 
@@ -267,10 +304,10 @@ def test_a_move_to_an_anchor_the_page_lacks_fails_the_build(tree, tmp_path):
         (ANCHORS, moved, "strand-3#left-open is recorded as moved to #nowhere")]
 
 
-def test_a_new_anchor_needs_no_step(committed):
-    for lang, heading in (("fr", "Pour aller plus loin"), ("en", "Further reading")):
-        append(committed, f"docs/strand-4.{lang}.md", f"## {heading} {{#further-reading}}\n\n{heading}.")
-    assert main(["--root", str(committed)]) == 0
+@pytest.mark.xdist_group("anchors")
+def test_a_new_anchor_needs_no_step(passing):
+    status, _ = passing
+    assert status == 0
 
 
 # 7. hidden-characters --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """What an editor meets: one mistake is one finding, at its line, naming the nearest valid names;
 following the first fix suggested works; French typed with plain spaces and a new heading need
-no command; a false claim of the meaning guard is gone.
+no command. (The meaning guard's false claim that is gone: test_prose.py, in its copy of the tree.)
 
 The typos are made in one copy of the tree, one in each page, and checked once; then every
 suggestion is applied, and the copy checked again."""
@@ -72,13 +72,3 @@ def test_following_each_first_suggestion_makes_the_tree_pass(typos):
                           if part and part not in re.split(r"[\s<>:()\[\].]+", typo.right))
         edit(tree, typo.page, wrong_name, suggested.removesuffix(".md") if wrong_name.endswith("-3") else suggested)
     assert [str(finding) for finding in check_all(tree) if finding.severity == "error"] == []
-
-
-def test_guarantees_that_are_binding_is_no_claim_but_guarantees_that_still_is(tree):
-    """The meaning guard's false positive (a relative clause read as a claim), and its sibling kept."""
-    from builds import append
-
-    fine = append(tree, "docs/strand-4.en.md", "The members are ready to commit to guarantees that are legally binding.")
-    claim = append(tree, "docs/strand-4.en.md", "This text guarantees that Ukraine will be defended.")
-    meaning = {(f.path, f.line) for f in check_all(tree) if f.check == "meaning"}
-    assert ("docs/strand-4.en.md", fine) not in meaning and ("docs/strand-4.en.md", claim) in meaning

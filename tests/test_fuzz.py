@@ -24,9 +24,6 @@ from scripts.check import build, check_site, check_sources, failed
 
 from builds import ROOT, copy_tree
 
-# One worker runs this file's tests: they share the small tree.
-pytestmark = pytest.mark.xdist_group("fuzz")
-
 MARKDOWN = ["[x](https://example.org/)", "[x](text.md#closing)", "**b**", "*i*", "`code`", "\n```\ncode\n```\n",
             "\n- item\n", "\n> quote\n", "\n{: .note }\n", "[[strand-3-text.3]]", "[deterrence](glossary:dissuasion)",
             "\n<!-- quote: closing -->\n", "\n\n", "\n## Heading {#h}\n", "\n| a | b |\n|---|---|\n| 1 | 2 |\n",

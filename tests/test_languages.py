@@ -30,6 +30,9 @@ from scripts.new_language import main as new_language
 from builds import TEST_SITE_URL, build, copy_tree
 from test_site import EXPECTED_PAGES, GLOSSARY, SEGMENTS
 
+# One worker runs this file's tests: they share the language in progress, checked and built once.
+pytestmark = pytest.mark.xdist_group("languages")
+
 CODE = "uk"
 LANGUAGES = ["fr", "en", CODE]
 STAND_IN = "[uk] "

@@ -34,19 +34,22 @@ CHECK_SITE_URL = "https://example.test/"
 FIX = "fix what the message names; `make build` shows the full output"
 
 
-def check_sources(root: Path) -> list[Finding]:
-    """The inputs and the data: fast, no build (the pages' prose is read as built: check_all)."""
+def check_sources(root: Path, only: str | None = None) -> list[Finding]:
+    """The inputs and the data: fast, no build (the pages' prose is read as built: check_all).
+    `only`: the id of one data check, run alone after the inputs' (its findings are those the
+    whole run gives; the other data checks' are left out)."""
     read, findings = sources.read_sources(root)
     if read is None:
         return findings
-    return findings + _data_findings(read, findings)
+    return findings + _data_findings(read, findings, only)
 
 
-def _data_findings(read, findings: list[Finding]) -> list[Finding]:
+def _data_findings(read, findings: list[Finding], only: str | None = None) -> list[Finding]:
     # A file that could not be read is checked no further: what the other checks would say of it
     # (an empty page "differs from its counterpart") only hides the one finding that matters.
     unreadable = {finding.path for finding in findings if finding.severity == ERROR}
-    return [finding for module in DATA_CHECKS for finding in module.check(read) if finding.path not in unreadable]
+    return [finding for module in DATA_CHECKS if only in (None, module.CHECK) for finding in module.check(read)
+            if finding.path not in unreadable]
 
 
 def check_all(root: Path, site_dir: Path | None = None, site_url: str | None = None) -> list[Finding]:

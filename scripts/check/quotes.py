@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 import declaration as declaration_module
 from declaration.markers import QUOTE_BLOCK, RANGE, parse_spec
@@ -103,7 +104,7 @@ def _judge(path: str, line: int, status: str, detail: str) -> list[Finding]:
     return []
 
 
-def _candidates(declaration) -> list[tuple[int, str]]:
+def _candidates(declaration) -> tuple[tuple[int, str], ...]:
     """(segment index, text) of every segment and every sentence: the French, each translation
     it has, and each official version's words where they are known. A quotation is compared with
     them all (a French page quotes the official English too); a quotation in one language is never
@@ -116,20 +117,27 @@ def _candidates(declaration) -> list[tuple[int, str]]:
             words = version.words(segment.id)
             if words:
                 found += [(index, text) for text in (words, *declaration_module.split_sentences(words))]
-    return found
+    return tuple(found)
 
 
 STATUSES = ("exact", "typography", "different", "hidden")
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\(…\)|…|\.\.\.)\s*")
 
 
-def compare(text: str, candidates: list[tuple[int, str]]) -> tuple[str, int, str, float]:
+def compare(text: str, candidates) -> tuple[str, int, str, float]:
     """("exact" | "typography" | "different" | "hidden", the segment index of the matching or
     closest candidate, a word diff or the hidden characters, how near the closest run of words is).
     An ellipsis marks words left out: each piece on either side is compared on its own."""
+    return _compare(text, tuple(candidates))
+
+
+# A pure function of the quotation and the text's words: the same quotations, in pages and data
+# read again and again, are compared once per process.
+@lru_cache(maxsize=4096)
+def _compare(text: str, candidates: tuple[tuple[int, str], ...]) -> tuple[str, int, str, float]:
     pieces = [piece for piece in ELLIPSIS.split(text) if piece.strip()]
     if len(pieces) > 1:
-        results = [compare(piece, candidates) for piece in pieces]
+        results = [_compare(piece, candidates) for piece in pieces]
         worst = max(results, key=lambda result: STATUSES.index(result[0]))
         return worst[0], results[0][1], worst[2], min(result[3] for result in results)
     text = pieces[0] if pieces else text
@@ -156,11 +164,17 @@ def _closest(text: str, candidates: list[tuple[int, str]]) -> tuple[int, str, fl
     compared folded (case, apostrophes, hyphens and spaces aside), and how like it is."""
     words = declaration_module.fold(text).split()
     best, found = -1.0, (-1, "")
+    # One matcher for the quote's words (their index made once), each run of words set against
+    # them in turn; a run whose upper bounds (the shorter length's share; the words in common,
+    # order aside) are no better than the best so far cannot beat it, and is not matched.
+    matcher = difflib.SequenceMatcher(None, [], words, autojunk=False)
     for index, candidate in candidates:
         original, candidate_words = candidate.split(), declaration_module.fold(candidate).split()
         for start in range(max(1, len(candidate_words) - len(words) + 1)):
-            window = candidate_words[start:start + len(words)]
-            ratio = difflib.SequenceMatcher(None, window, words, autojunk=False).ratio()
+            matcher.set_seq1(candidate_words[start:start + len(words)])
+            if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
+                continue
+            ratio = matcher.ratio()
             if ratio > best:
                 best, found = ratio, (index, " ".join(original[start:start + len(words)]))
     return (*found, max(best, 0.0))
