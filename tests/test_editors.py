@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scripts.check import check_all
+from scripts.check import check_all, check_sources
 
 from builds import copy_tree, edit, line_of
 
@@ -72,3 +72,22 @@ def test_following_each_first_suggestion_makes_the_tree_pass(typos):
                           if part and part not in re.split(r"[\s<>:()\[\].]+", typo.right))
         edit(tree, typo.page, wrong_name, suggested.removesuffix(".md") if wrong_name.endswith("-3") else suggested)
     assert [str(finding) for finding in check_all(tree) if finding.severity == "error"] == []
+
+
+def test_the_fix_suggested_for_an_image_from_elsewhere_works(tree):
+    """An image from another site is refused, and the fix the finding suggests (copy it into
+    docs/assets/ and link it from there) passes: one image for every language's page."""
+    from builds import append
+
+    pages = [f"docs/strand-2.{lang}.md" for lang in ("fr", "en")]
+    lines = [append(tree, page, "![A map](https://upload.example/map.png)") for page in pages]
+    findings = [f for f in check_sources(tree) if f.severity == "error"]
+    assert sorted((f.path, f.line) for f in findings) == sorted(zip(pages, lines)), [str(f) for f in findings]
+    assert all("docs/assets/" in f.fix for f in findings)
+    # A 1 × 1 PNG, copied into docs/assets/ as the fix says, and the pages linking it there.
+    (tree / "docs" / "assets" / "map.png").write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000 1f15c4890000000d49444154789c6360f8cf"
+        "c0f01f0005000201b0a1b2a10000000049454e44ae426082".replace(" ", "")))
+    for page in pages:
+        edit(tree, page, "https://upload.example/map.png", "assets/map.png")
+    assert [str(f) for f in check_all(tree) if f.severity == "error"] == []
