@@ -55,11 +55,19 @@ def published_anchors(config) -> declaration.Anchors:
     return _data(config, declaration.load_anchors)
 
 
+# Where a build keeps the times of the data files, read once per build: MkDocs makes a new
+# configuration for each build (`make serve` after an edit), static-i18n keeps it for each language.
+DATA_STAMP = "dp_data_stamp"
+
+
 def _data(config, load, *arguments):
     """What `load` reads from the data, read once, and again whenever one of the data files
     changes (`make serve` edits)."""
     root = data_root(config)
-    return _cached(root, _stamp(root), load, arguments)
+    stamp = config.get(DATA_STAMP)
+    if stamp is None:
+        stamp = config[DATA_STAMP] = _stamp(root)
+    return _cached(root, stamp, load, arguments)
 
 
 def _stamp(root: Path) -> tuple:
