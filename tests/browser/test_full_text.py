@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader import DESKTOP, PHONE, phone
+from reader import DESKTOP, PHONE, blank, every_case, phone
 
 TEXTS = [("fr", "text.html"), ("en", "en/text.html")]
 PARTS = {"fr": ["Préambule", "Volet 1", "Volet 2", "Volet 3", "Volet 4", "Volet 5", "Décision finale"],
@@ -36,51 +36,58 @@ FOCUS_IN_TEXT = """() => {
 
 @pytest.mark.parametrize("lang, path", TEXTS)
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_each_passage_takes_one_tab_stop_its_menu(browser, served_site, lang, path, viewport):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
+def test_each_passage_takes_one_tab_stop_its_menu(tab, served_site, lang, path, viewport):
+    page = tab(viewport=viewport)
     page.goto(served_site.url + path)
     stops = []
     while (where := page.evaluate(FOCUS_IN_TEXT)) != "after":
         if where:
             stops.append(where)
         page.keyboard.press("Tab")
-    context.close()
     controls = [stop for stop in stops if not stop.endswith("(official version)")]
     assert len(controls) == LABELLED_ROWS and len(set(controls)) == LABELLED_ROWS  # one each, menus closed
     assert len(stops) - len(controls) < LABELLED_ROWS  # the official version's notes, where it differs
 
 
-@pytest.mark.parametrize("lang, path", TEXTS)
-def test_the_parts_are_labelled_by_the_site_and_listed_in_the_table_of_contents(page, served_site, lang, path):
-    page.goto(served_site.url + path)
-    toc = page.locator(".md-sidebar--secondary .md-nav__link")
-    headings = page.locator("h2.dp-part").evaluate_all("headings => headings.map(h => h.firstChild.textContent)")
-    assert [entry for entry in toc.all_inner_texts() if entry in PARTS[lang]] == PARTS[lang] == headings
-    toc.get_by_text(PARTS[lang][3], exact=True).click()
-    heading = page.locator("h2.dp-part").nth(3).bounding_box()
-    header = page.locator(".md-header").bounding_box()
-    assert page.url.endswith("#part-strand-3")
-    assert header["y"] + header["height"] <= heading["y"] < DESKTOP["height"] / 2
+def test_the_parts_are_labelled_by_the_site_and_listed_in_the_table_of_contents(tab, served_site):
+    page = tab(viewport=DESKTOP)
+    def check(text):
+        lang, path = text
+        blank(page)
+        page.goto(served_site.url + path)
+        toc = page.locator(".md-sidebar--secondary .md-nav__link")
+        headings = page.locator("h2.dp-part").evaluate_all("headings => headings.map(h => h.firstChild.textContent)")
+        assert [entry for entry in toc.all_inner_texts() if entry in PARTS[lang]] == PARTS[lang] == headings
+        toc.get_by_text(PARTS[lang][3], exact=True).click()
+        heading = page.locator("h2.dp-part").nth(3).bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert page.url.endswith("#part-strand-3")
+        assert header["y"] + header["height"] <= heading["y"] < DESKTOP["height"] / 2
+
+    every_case(TEXTS, check)
 
 
-@pytest.mark.parametrize("lang, path", TEXTS)
-def test_on_a_phone_a_jump_bar_under_the_header_leads_to_each_part(browser, served_site, lang, path):
-    page = phone(browser)
-    page.goto(served_site.url + path)
-    bar = page.locator(".dp-jump")
-    page.locator("#part-preamble").scroll_into_view_if_needed()
-    assert bar.is_visible()
-    bar.get_by_role("link").nth(4).tap()
-    page.wait_for_url("**#part-strand-4")
-    header, bar_box = page.locator(".md-header").bounding_box(), bar.bounding_box()
-    heading = page.locator("#part-strand-4").bounding_box()
-    assert bar_box["y"] == pytest.approx(header["y"] + header["height"], abs=1)  # it stays under the header
-    assert bar_box["y"] + bar_box["height"] <= heading["y"] < PHONE["height"] / 2  # the part is not under it
-    for link in bar.get_by_role("link").all():
-        box = link.bounding_box()
-        assert box["width"] >= 24 and box["height"] >= 24
-    page.context.close()
+def test_on_a_phone_a_jump_bar_under_the_header_leads_to_each_part(tab, served_site):
+    page = phone(tab)
+
+    def check(text):
+        lang, path = text
+        blank(page)
+        page.goto(served_site.url + path)
+        bar = page.locator(".dp-jump")
+        page.locator("#part-preamble").scroll_into_view_if_needed()
+        assert bar.is_visible()
+        bar.get_by_role("link").nth(4).tap()
+        page.wait_for_url("**#part-strand-4")
+        header, bar_box = page.locator(".md-header").bounding_box(), bar.bounding_box()
+        heading = page.locator("#part-strand-4").bounding_box()
+        assert bar_box["y"] == pytest.approx(header["y"] + header["height"], abs=1)  # it stays under the header
+        assert bar_box["y"] + bar_box["height"] <= heading["y"] < PHONE["height"] / 2  # the part is not under it
+        sizes = bar.get_by_role("link").evaluate_all(
+            "links => links.map(link => [link.getBoundingClientRect().width, link.getBoundingClientRect().height])")
+        assert sizes and all(width >= 24 and height >= 24 for width, height in sizes), sizes
+
+    every_case(TEXTS, check)
 
 
 # The height the English full text takes on a phone (from its jump bar to its last passage),
@@ -95,11 +102,10 @@ HEIGHTS = """() => {
 
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
-def test_the_english_full_text_on_a_phone_is_mostly_text(browser, served_site, scripts):
-    page = phone(browser, java_script_enabled=scripts)
+def test_the_english_full_text_on_a_phone_is_mostly_text(tab, served_site, scripts):
+    page = phone(tab, java_script_enabled=scripts)
     page.goto(served_site.url + "en/text.html")
     height, words = page.evaluate(HEIGHTS)
-    page.context.close()
     assert height <= 1.3 * words
 
 
@@ -113,7 +119,8 @@ def shown(page) -> set[tuple[bool, bool]]:
     return {tuple(pair) for pair in page.evaluate(SHOWN)}
 
 
-def test_the_reader_s_choice_of_language_is_kept_across_pages(page, served_site):
+def test_the_reader_s_choice_of_language_is_kept_across_pages(tab, served_site):
+    page = tab(viewport=DESKTOP)
     page.goto(served_site.url + "en/text.html")
     assert shown(page) == {(True, True)}
     assert page.locator(CHOICE, has_text="Both").get_attribute("aria-pressed") == "true"
@@ -130,18 +137,16 @@ def test_the_reader_s_choice_of_language_is_kept_across_pages(page, served_site)
     assert shown(page) == {(True, True)}
 
 
-def test_without_scripts_both_languages_are_shown_and_no_choice_offered(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_scripts_both_languages_are_shown_and_no_choice_offered(tab, served_site):
+    page = tab(java_script_enabled=False)
     page.goto(served_site.url + "en/text.html")
     assert shown(page) == {(True, True)}
     assert page.locator(".dp-choice").is_hidden()
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_a_phone_each_block_says_its_language_and_the_page_s_is_never_faded(browser, served_site, scheme):
-    page = phone(browser, color_scheme=scheme)
+def test_on_a_phone_each_block_says_its_language_and_the_page_s_is_never_faded(tab, served_site, scheme):
+    page = phone(tab, color_scheme=scheme)
     page.goto(served_site.url + "en/strand-4.html")
     blocks = page.locator(".dp-passage--2 .dp-col")
     labels = page.evaluate("""() => [...document.querySelectorAll('.dp-passage--2 .dp-col')].map(column => {
@@ -150,49 +155,53 @@ def test_on_a_phone_each_block_says_its_language_and_the_page_s_is_never_faded(b
     assert blocks.count() > 0 and set(labels) == {"French", "English: this site’s translation"}
     text, *translation = page.evaluate("""() => [document.querySelector('.md-content__inner > p'),
         ...document.querySelectorAll('.dp-translation .dp-text')].map(element => getComputedStyle(element).color)""")
-    page.context.close()
     assert translation and set(translation) == {text}
 
 
-@pytest.mark.parametrize("lang, path", TEXTS)
-def test_a_passage_s_menu_copies_its_link_and_citation_from_the_keyboard(browser, served_site, lang, path):
-    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_a_passage_s_menu_copies_its_link_and_citation_from_the_keyboard(new_page, served_site):
+    page = new_page(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(served_site.url + path)
-    row = page.locator("#strand-3-text")
-    summary = row.locator(".dp-actions summary")
-    link_copied, citation_copied = COPIED[lang]
-    assert summary.inner_text() == PASSAGE_LABEL[lang]
-    assert row.locator(".dp-citation").is_hidden()
 
-    summary.focus()
-    page.keyboard.press("Enter")
-    assert row.locator(".dp-citation").is_visible()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.classList.contains('dp-permalink')")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=link_copied)
-    assert page.evaluate("navigator.clipboard.readText()") == f"{served_site.url}{path}#strand-3-text"
-    assert row.locator("button[data-dp-copy=link]").text_content() == link_copied
+    def check(text):
+        lang, path = text
+        errors.clear()
+        blank(page)
+        page.goto(served_site.url + path)
+        row = page.locator("#strand-3-text")
+        summary = row.locator(".dp-actions summary")
+        link_copied, citation_copied = COPIED[lang]
+        assert summary.inner_text() == PASSAGE_LABEL[lang]
+        assert row.locator(".dp-citation").is_hidden()
 
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=citation_copied)
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == row.locator(".dp-citation").text_content()
-    assert PASSAGE_LABEL[lang] in copied and f"{served_site.url}{path}#strand-3-text" in copied
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert row.locator(".dp-citation").is_visible()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('dp-permalink')")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done", arg=link_copied)
+        assert page.evaluate("navigator.clipboard.readText()") == f"{served_site.url}{path}#strand-3-text"
+        assert row.locator("button[data-dp-copy=link]").text_content() == link_copied
 
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('href')").endswith("strand-3.html#strand-3-text")
-    page.keyboard.press("Escape")
-    assert row.locator(".dp-citation").is_hidden()
-    assert page.evaluate("document.activeElement") == summary.evaluate("e => e")
-    assert errors == []
-    context.close()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        page.wait_for_function("done => document.querySelector('.dp-announce').textContent === done",
+                               arg=citation_copied)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == row.locator(".dp-citation").text_content()
+        assert PASSAGE_LABEL[lang] in copied and f"{served_site.url}{path}#strand-3-text" in copied
+
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('href')").endswith("strand-3.html#strand-3-text")
+        page.keyboard.press("Escape")
+        assert row.locator(".dp-citation").is_hidden()
+        assert page.evaluate("document.activeElement") == summary.evaluate("e => e")
+        assert errors == []
+
+    every_case(TEXTS, check)
 
 
 def test_where_the_clipboard_refuses_the_link_is_selected_to_copy_by_hand(page, served_site):
@@ -205,9 +214,8 @@ def test_where_the_clipboard_refuses_the_link_is_selected_to_copy_by_hand(page, 
     assert page.evaluate("getSelection().toString()") == f"{served_site.url}en/text.html#strand-3-text"
 
 
-def test_without_scripts_a_passage_s_menu_holds_its_link_and_its_citation(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_scripts_a_passage_s_menu_holds_its_link_and_its_citation(tab, served_site):
+    page = tab(java_script_enabled=False)
     page.goto(served_site.url + "en/text.html")
     row = page.locator("#strand-3-text")
     row.locator(".dp-actions summary").click()
@@ -215,21 +223,24 @@ def test_without_scripts_a_passage_s_menu_holds_its_link_and_its_citation(browse
     assert row.locator(".dp-permalink").get_attribute("href") == "#strand-3-text"
     assert f"{served_site.url}en/text.html#strand-3-text" in row.locator(".dp-citation").inner_text()
     assert row.locator("button[data-dp-copy]").evaluate_all("buttons => buttons.every(b => !b.checkVisibility())")
-    context.close()
 
 
-@pytest.mark.parametrize("lang, path", TEXTS)
-def test_every_passage_s_menu_has_its_link_citation_copy_buttons_and_explanation(page, served_site, lang, path):
-    page.goto(served_site.url + path)
-    menus = page.evaluate("""() => [...document.querySelectorAll('.dp-row')].map(row => {
-        const menu = row.querySelector(':scope > .dp-actions');
-        if (!menu) return row.classList.contains('dp-item') ? 'item' : 'none';
-        menu.open = true;
-        const url = location.href.split('#')[0] + '#' + row.id;
-        return [menu.querySelector('.dp-permalink').getAttribute('href') === '#' + row.id,
-                [...menu.querySelectorAll('button[data-dp-copy]')].filter(b => b.checkVisibility()).length,
-                menu.querySelector('.dp-citation').textContent.includes(url),
-                menu.querySelector('a[href*="#' + row.id + '"]:not(.dp-permalink)') !== null];
-    })""")
-    assert len(menus) == ROWS
-    assert [menu for menu in menus if menu != "item"] == [[True, 2, True, True]] * LABELLED_ROWS
+def test_every_passage_s_menu_has_its_link_citation_copy_buttons_and_explanation(tab, served_site):
+    page = tab(viewport=DESKTOP)
+    def check(text):
+        lang, path = text
+        page.goto(served_site.url + path)
+        menus = page.evaluate("""() => [...document.querySelectorAll('.dp-row')].map(row => {
+            const menu = row.querySelector(':scope > .dp-actions');
+            if (!menu) return row.classList.contains('dp-item') ? 'item' : 'none';
+            menu.open = true;
+            const url = location.href.split('#')[0] + '#' + row.id;
+            return [menu.querySelector('.dp-permalink').getAttribute('href') === '#' + row.id,
+                    [...menu.querySelectorAll('button[data-dp-copy]')].filter(b => b.checkVisibility()).length,
+                    menu.querySelector('.dp-citation').textContent.includes(url),
+                    menu.querySelector('a[href*="#' + row.id + '"]:not(.dp-permalink)') !== null];
+        })""")
+        assert len(menus) == ROWS
+        assert [menu for menu in menus if menu != "item"] == [[True, 2, True, True]] * LABELLED_ROWS
+
+    every_case(TEXTS, check)

@@ -19,8 +19,8 @@ def held_back(page) -> list:
     return held
 
 
-def test_on_a_phone_the_first_tap_on_search_opens_it_before_material_s_script(browser, served_site):
-    page = phone(browser)
+def test_on_a_phone_the_first_tap_on_search_opens_it_before_material_s_script(new_page, served_site):
+    page = phone(new_page)
     held = held_back(page)
     page.goto(served_site.url + "strand-3.html")
     button = page.locator(".md-header__button[for=__search]")
@@ -33,13 +33,12 @@ def test_on_a_phone_the_first_tap_on_search_opens_it_before_material_s_script(br
     held[0].continue_()
     page.wait_for_selector(".md-search-result__item", timeout=10_000)  # the query typed meanwhile, answered
     assert field.input_value() == "garantie"
-    page.context.close()
 
 
 @pytest.mark.parametrize("scheme, palette, other", [("light", "default", "slate"), ("dark", "slate", "default")])
 def test_on_a_phone_the_first_tap_on_the_palette_toggle_switches_it_before_material_s_script(
-        browser, served_site, scheme, palette, other):
-    page = phone(browser, color_scheme=scheme)
+        new_page, served_site, scheme, palette, other):
+    page = phone(new_page, color_scheme=scheme)
     held = held_back(page)
     page.goto(served_site.url + "en/strand-3.html")
     body = page.locator("body")
@@ -55,7 +54,6 @@ def test_on_a_phone_the_first_tap_on_the_palette_toggle_switches_it_before_mater
     assert len([toggle for toggle in toggles.all() if toggle.is_visible()]) == 1
     page.reload()
     assert body.get_attribute("data-md-color-scheme") == other
-    page.context.close()
 
 
 def tab_stops(page, until: str, limit: int = 80) -> list[str]:
@@ -82,22 +80,19 @@ def tab_stops(page, until: str, limit: int = 80) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1024, "height": 768}, DESKTOP], ids=["phone", "tablet", "desktop"])
-def test_tab_reaches_only_what_is_on_the_screen_the_closed_drawer_takes_none(browser, served_site, viewport):
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
+def test_tab_reaches_only_what_is_on_the_screen_the_closed_drawer_takes_none(tab, served_site, viewport):
+    page = tab(viewport=viewport)
     page.goto(served_site.url + "strand-4.html")
     stops = tab_stops(page, "article a[href^='glossary.html']")
-    context.close()
     assert stops and set(stops) <= {"page seen", "drawer seen"}
     if viewport["width"] < 1220:  # where the navigation is a drawer, off the screen until opened
         assert "drawer seen" not in stops
 
 
-def test_an_open_drawer_takes_the_tab_stops_of_its_links(browser, served_site):
-    page = phone(browser)
+def test_an_open_drawer_takes_the_tab_stops_of_its_links(tab, served_site):
+    page = phone(tab)
     page.goto(served_site.url + "strand-4.html")
     page.locator(".md-header label[for=__drawer]").tap()
     page.wait_for_function("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
     stops = tab_stops(page, "article a[href^='glossary.html']")
-    page.context.close()
     assert "drawer seen" in stops

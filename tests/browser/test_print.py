@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
+from reader import DESKTOP, every_case
 
 TEXTS = {"text.html": "Déclaration de Paris", "en/text.html": "Paris Declaration"}
+# The declaration's date as the site writes it, and which text and translation a printout cites.
+DATE = "2026-01-06"
+SPELLED = {"text.html": "6 janvier 2026", "en/text.html": "6 January 2026"}
+EDITION = {"text.html": "Texte français", "en/text.html": "French text, with an English translation made for this site"}
 A4 = (595, 842)  # in points, as a PDF gives its pages' size
 MEDIA_BOX = re.compile(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]")
 AFTER = "e => getComputedStyle(e, '::after').content"
@@ -23,51 +27,63 @@ def printed(page, tmp_path) -> bytes:
     return pdf.read_bytes()
 
 
-@pytest.mark.parametrize("path", list(TEXTS))
-def test_the_full_text_prints_on_a4_under_a_header_saying_what_it_is(page, served_site, path, tmp_path):
-    title = TEXTS[path]
-    page.goto(served_site.url + path)
-    pdf = printed(page, tmp_path)
-    assert {tuple(round(float(side)) for side in box) for box in MEDIA_BOX.findall(pdf)} == {A4}
-    header = page.locator(".dp-print-header")
-    lines = header.locator("p").all_inner_texts()
-    assert header.is_visible() and header.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
-    assert lines[:2] == [f"{title}, 2026-01-06", f"{page.title().split(' - ')[-1]}: {served_site.url}{path}"]
-    day = header.locator("time.dp-print-header__printed")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.get_attribute("datetime")) and day.inner_text()
+def test_the_full_text_prints_on_a4_under_a_header_saying_what_it_is(tab, served_site, tmp_path):
+    page = tab(viewport=DESKTOP)
+    def check(path):
+        title = TEXTS[path]
+        page.emulate_media(media="null")  # the screen again, after the last printout
+        page.goto(served_site.url + path)
+        pdf = printed(page, tmp_path)
+        assert {tuple(round(float(side)) for side in box) for box in MEDIA_BOX.findall(pdf)} == {A4}
+        header = page.locator(".dp-print-header")
+        lines = header.locator("p").all_inner_texts()
+        assert header.is_visible() and header.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
+        assert lines[:3] == [f"{title}, {SPELLED[path]}", EDITION[path],
+                             f"{page.title().split(' - ')[-1]}: {served_site.url}{path}"]
+        assert header.locator(".dp-print-header__title time").get_attribute("datetime") == DATE
+        day = header.locator("time.dp-print-header__printed")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.get_attribute("datetime")) and day.inner_text()
+
+    every_case(list(TEXTS), check)
 
 
-def test_without_scripts_the_header_says_all_but_the_day(browser, served_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_scripts_the_header_says_all_but_the_day(tab, served_site):
+    page = tab(java_script_enabled=False)
     page.goto(served_site.url + "en/text.html")
     page.emulate_media(media="print")
     header = page.locator(".dp-print-header")
     assert header.is_visible() and f"{served_site.url}en/text.html" in header.inner_text()
-    assert "Paris Declaration, 2026-01-06" in header.inner_text()
-    context.close()
+    assert f"Paris Declaration, {SPELLED['en/text.html']}" in header.inner_text()
+    assert header.locator(".dp-print-header__title time").get_attribute("datetime") == DATE
 
 
-@pytest.mark.parametrize("path", ["en/text.html", "strand-3.html", "en/strand-3.html"])
 def test_pages_print_without_the_site_chrome_their_passages_labelled_and_their_links_in_full(
-        page, served_site, path, tmp_path):
-    page.goto(served_site.url + path)
-    printed(page, tmp_path)
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".dp-choice", ".dp-jump"):
-        displays = page.locator(chrome).evaluate_all("all => all.map(e => getComputedStyle(e).display)")
-        assert set(displays) <= {"none"}, chrome
-    labels = page.locator(".dp-passage-label" if path.endswith("text.html") else ".dp-links a")
-    assert labels.count() and all(label.is_visible() for label in labels.all())
-    inside = page.locator(".md-typeset :is(p, li, td) a[href]:not([href^='#'], [href*=':'], .dp-term a)").first
-    assert inside.evaluate(AFTER).startswith(f'" ({served_site.url}')
-    outside = page.locator(".md-typeset :is(p, li, td) a[href^='http']").first
-    if outside.count():
-        assert outside.evaluate(AFTER) == f'" ({outside.get_attribute("href")})"'
-    terms = page.locator(".dp-term a").evaluate_all(f"all => all.map({AFTER})")
-    assert set(terms) <= {"none", "normal"}  # the glossary is printed apart
+        tab, served_site, tmp_path):
+    page = tab(viewport=DESKTOP)
+
+    def check(path):
+        page.emulate_media(media="null")  # the screen again, after the last printout
+        page.goto(served_site.url + path)
+        printed(page, tmp_path)
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".dp-choice",
+                       ".dp-jump"):
+            displays = page.locator(chrome).evaluate_all("all => all.map(e => getComputedStyle(e).display)")
+            assert set(displays) <= {"none"}, chrome
+        labels = page.locator(".dp-passage-label" if path.endswith("text.html") else ".dp-links a")
+        assert labels.count() and all(label.is_visible() for label in labels.all())
+        inside = page.locator(".md-typeset :is(p, li, td) a[href]:not([href^='#'], [href*=':'], .dp-term a)").first
+        assert inside.evaluate(AFTER).startswith(f'" ({served_site.url}')
+        outside = page.locator(".md-typeset :is(p, li, td) a[href^='http']").first
+        if outside.count():
+            assert outside.evaluate(AFTER) == f'" ({outside.get_attribute("href")})"'
+        terms = page.locator(".dp-term a").evaluate_all(f"all => all.map({AFTER})")
+        assert set(terms) <= {"none", "normal"}  # the glossary is printed apart
+
+    every_case(["en/text.html", "strand-3.html", "en/strand-3.html"], check)
 
 
-def test_both_languages_print_side_by_side_whatever_the_reader_chose(page, served_site, tmp_path):
+def test_both_languages_print_side_by_side_whatever_the_reader_chose(tab, served_site, tmp_path):
+    page = tab(viewport=DESKTOP)
     page.goto(served_site.url + "en/text.html")
     page.locator(".dp-choice button", has_text="English").click()
     printed(page, tmp_path)
