@@ -113,3 +113,17 @@ def test_one_fact_changed_changes_the_home_page_the_status_page_and_the_strand_p
     for lang, statement in changed.items():
         for slug in citing:
             assert statement in site.content(lang, slug).text(), (lang, slug)
+
+
+@pytest.mark.parametrize("value, problem", [
+    (r"Un \u0007signal.", "holds a control character"),
+    ("Un <b>mot</b> en gras.", "holds markup ('<b'): it must be plain text"),
+    ("Voir <https://evil.example/>.", "holds markup ('<h'): it must be plain text"),
+])
+def test_a_statement_that_is_not_plain_text_is_refused_at_its_line(tree, value, problem):
+    """A fact's words are shown as text, never read as markup: markup or a control character in
+    them (here in a double-quoted YAML string, where \\u0007 is the bell) is refused at its line."""
+    edit(tree, FACTS, '    fr: "La page de l’Élysée consacrée au sommet présente les garanties en',
+         f'    fr: "{value} La page de l’Élysée consacrée au sommet présente les garanties en')
+    finding = only_error(tree, FACTS, line_of(tree, FACTS, f'    fr: "{value} La page de l’Élysée'))
+    assert f"statement.fr: {problem}" in finding.problem
