@@ -9,8 +9,12 @@ check for editors and readers, in each language; a test holds that list to CHECK
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import tempfile
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from declaration.markers import did_you_mean
@@ -72,11 +76,47 @@ def check_all(root: Path, site_dir: Path | None = None, site_url: str | None = N
             # line and with its fix: one mistake, one finding.
             said = {(finding.path, finding.line) for finding in findings}
             return findings + [finding for finding in build_findings if (finding.path, finding.line) not in said]
+        # The built site's checks on the other core, while this one reads what the pages say.
+        site_findings = _in_a_child(lambda: _site_findings(read, site, site_url))
         pages = rendered.read(record, read)
         findings += [finding for module in RENDERED_CHECKS for finding in module.check_rendered(read, pages)]
-        findings += _site_findings(read, site, site_url)
+        findings += site_findings()
     # A snippet is rendered in every page that includes it: what it says is reported once.
     return list(dict.fromkeys(findings))
+
+
+def _in_a_child(work: Callable[[], list[Finding]]) -> Callable[[], list[Finding]]:
+    """`work` started in a forked process (which sees everything this one has read, unpickled);
+    returns the wait for its findings. An error in it is raised here, with its traceback. Where
+    there is no fork, `work` runs at once."""
+    if not hasattr(os, "fork"):
+        findings = work()
+        return lambda: findings
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's own exit: the parent reads what it wrote)
+        os.close(reading)
+        try:
+            answer = ("findings", work())
+        except BaseException:
+            answer = ("error", traceback.format_exc())
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(pickle.dumps(answer))
+        os._exit(0)
+    os.close(writing)
+
+    def findings() -> list[Finding]:
+        with os.fdopen(reading, "rb") as pipe:
+            answer = pipe.read()
+        os.waitpid(child, 0)
+        if not answer:
+            raise RuntimeError("the built site's checks stopped without an answer")
+        kind, value = pickle.loads(answer)
+        if kind == "error":
+            raise RuntimeError(f"the built site's checks failed:\n{value}")
+        return value
+
+    return findings
 
 
 def check_site(root: Path, site_dir: Path, site_url: str) -> list[Finding]:

@@ -51,7 +51,7 @@ def check(sources) -> list[Finding]:
     for path, line, text in _data_texts(sources):
         for match in QUOTED.finditer(text):
             quoted = match[0][1:-1].strip(SPACES + ".,;:")
-            status, _, detail, nearness = compare(quoted, candidates)
+            status, _, detail, nearness = compare(quoted, candidates, MIN_WORDS)
             if status != "different" or (len(quoted.split()) >= MIN_WORDS and nearness >= NEAR):
                 findings += _judge(path, line, status, detail)
     return findings
@@ -77,7 +77,7 @@ def check_rendered(sources, pages) -> list[Finding]:
         positions: dict[int, list] = {}  # each block quote's paragraphs, in order
         for quotation in page.quotations():
             blockquote = quotation.kind == "blockquote"
-            status, index, detail, nearness = compare(quotation.text, candidates)
+            status, index, detail, nearness = compare(quotation.text, candidates, 0 if blockquote else MIN_WORDS)
             if status == "different" and not blockquote and (
                     len(quotation.text.split()) < MIN_WORDS or nearness < NEAR):
                 continue  # not a quotation of the text
@@ -124,20 +124,22 @@ STATUSES = ("exact", "typography", "different", "hidden")
 ELLIPSIS = re.compile(r"\s*(?:\[…\]|\(…\)|…|\.\.\.)\s*")
 
 
-def compare(text: str, candidates) -> tuple[str, int, str, float]:
+def compare(text: str, candidates, words_for_nearness: int = 0) -> tuple[str, int, str, float]:
     """("exact" | "typography" | "different" | "hidden", the segment index of the matching or
     closest candidate, a word diff or the hidden characters, how near the closest run of words is).
-    An ellipsis marks words left out: each piece on either side is compared on its own."""
-    return _compare(text, tuple(candidates))
+    An ellipsis marks words left out: each piece on either side is compared on its own. A text of
+    fewer than `words_for_nearness` words that differs is not sought among the text's words (the
+    costly part): it is "different", at no index, nearness 0."""
+    return _compare(text, tuple(candidates), len(text.split()) >= words_for_nearness)
 
 
 # A pure function of the quotation and the text's words: the same quotations, in pages and data
 # read again and again, are compared once per process.
 @lru_cache(maxsize=4096)
-def _compare(text: str, candidates: tuple[tuple[int, str], ...]) -> tuple[str, int, str, float]:
+def _compare(text: str, candidates: tuple[tuple[int, str], ...], nearest: bool) -> tuple[str, int, str, float]:
     pieces = [piece for piece in ELLIPSIS.split(text) if piece.strip()]
     if len(pieces) > 1:
-        results = [_compare(piece, candidates) for piece in pieces]
+        results = [_compare(piece, candidates, nearest) for piece in pieces]
         worst = max(results, key=lambda result: STATUSES.index(result[0]))
         return worst[0], results[0][1], worst[2], min(result[3] for result in results)
     text = pieces[0] if pieces else text
@@ -155,6 +157,8 @@ def _compare(text: str, candidates: tuple[tuple[int, str], ...]) -> tuple[str, i
     for index, candidate in candidates:
         if folded in declaration_module.fold(candidate):
             return "typography", index, word_diff(_closest(normalised, [(index, candidate)])[1], normalised), 1.0
+    if not nearest:
+        return "different", -1, "", 0.0
     index, closest, nearness = _closest(normalised, candidates)
     return "different", index, word_diff(closest, normalised), nearness
 
