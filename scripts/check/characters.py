@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import confusables
@@ -55,9 +55,19 @@ def check_rendered(sources, pages) -> list[Finding]:
     return list(findings.values())
 
 
+# Text that is all printable ASCII (tabs and line breaks allowed) hides nothing: most of a page's.
+PLAIN_ASCII = re.compile(r"[\t\n\x20-\x7e]*")
+
+
 def scan(text: str, lang: str | None = None) -> list[tuple[str, str]]:
     """(problem, fix) for every hidden or deceptive character in a piece of text; `lang`: the
     language it is written in, when known."""
+    return list(_scan(text, lang)) if PLAIN_ASCII.fullmatch(text) is None else []
+
+
+# The same texts (a page's header, its navigation, its footer) recur in every page.
+@lru_cache(maxsize=1 << 14)
+def _scan(text: str, lang: str | None) -> tuple[tuple[str, str], ...]:
     problems = []
     for char in dict.fromkeys(text):
         category = unicodedata.category(char)
@@ -80,7 +90,7 @@ def scan(text: str, lang: str | None = None) -> list[tuple[str, str]]:
     if unicodedata.normalize("NFC", text) != text:
         problems.append(("the line is not in Unicode NFC (a letter and a separate accent)",
                          "retype the accented letters, or normalise the file to NFC"))
-    return problems
+    return tuple(problems)
 
 
 def skeleton(text: str) -> str:
