@@ -23,7 +23,7 @@ TEXT = "declaration/declaration.fr.txt"
 TRANSLATION = "declaration/translation.en.yml"
 GLOSSARY = "declaration/glossary.yml"
 # A passage of the text as an editor would paste it, and the line it stands on in the source.
-PASTED = "Les membres de la Coalition se déclarent prêts à s’engager dans un dispositif de garanties"
+PASTED = "La Coalition a tenu à rappeler avec force que la capacité de l’Ukraine à assurer sa propre défense"
 CLOSING_LINE = 27
 
 

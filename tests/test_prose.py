@@ -23,7 +23,7 @@ pytestmark = pytest.mark.xdist_group("prose")
 
 GLOSSARY = "declaration/glossary.yml"
 TRANSLATION = "declaration/translation.en.yml"
-PASTED = "Les membres de la Coalition se déclarent prêts à s’engager dans un dispositif de garanties"
+PASTED = "La Coalition a tenu à rappeler avec force que la capacité de l’Ukraine à assurer sa propre défense"
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ MEANING = [
          "meaning", "credible cessation"),
     Case("condition dropped (fr)", "docs/strand-3.fr.md",
          "Les mesures de réassurance seront mises en œuvre à la demande de l’Ukraine.", "meaning", "cessation crédible"),
+    Case("legal frameworks dropped (en)", "docs/preamble.en.md",
+         "The members declare themselves ready to commit to an arrangement of guarantees.", "meaning",
+         "legal and constitutional frameworks"),
+    Case("legal frameworks dropped (fr)", "docs/preamble.fr.md",
+         "Les membres se déclarent prêts à s’engager dans un dispositif de garanties.", "meaning",
+         "cadres juridiques et constitutionnels"),
     Case("request dropped", "docs/strand-3.en.md", "The reassurance measures will be implemented once the fighting has ended.",
          "meaning", "request"),
     Case("may → will (en)", "docs/strand-4.en.md", "These commitments will include the use of military capabilities.",
@@ -91,15 +97,15 @@ FAITHFUL = [
          "Trois formes : la formation ; la coproduction ! Pourquoi ? « Renseignement ». L'Ukraine.", None),
 ]
 QUOTES = [
-    Case("a blockquote, one word changed", "docs/preamble.fr.md", f"> {PASTED.replace('prêts', 'disposés')}", "quotes",
-         "[-prêts-] {+disposés+}"),
-    Case("a blockquote in a list item", "docs/preamble.fr.md", f"- > {PASTED.replace('prêts', 'disposés')}", "quotes",
-         "{+disposés+}"),
+    Case("a blockquote, one word changed", "docs/preamble.fr.md", f"> {PASTED.replace('force', 'vigueur')}", "quotes",
+         "[-force-] {+vigueur+}"),
+    Case("a blockquote in a list item", "docs/preamble.fr.md", f"- > {PASTED.replace('force', 'vigueur')}", "quotes",
+         "{+vigueur+}"),
     Case("a raw blockquote", "docs/strand-2.fr.md",
          "<blockquote><p>La Coalition s’engage à poursuivre une aide militaire de long terme, nécessaire au maintien des "
          "capacités opérationnelles de l’armée ukrainienne.</p></blockquote>", "quotes", "{+nécessaire+}"),
     Case("a blockquote with an invisible character", "docs/preamble.en.md",
-         f"> {PASTED.replace('garanties', 'garan' + chr(0x200B) + 'ties')}", "quotes", "U+200B"),
+         f"> {PASTED.replace('défense', 'dé' + chr(0x200B) + 'fense')}", "quotes", "U+200B"),
     Case("an inline quotation in « », one word changed", "docs/about.fr.md",
          "Le texte appelle l’armée « la première ligne de défense et de protection ».", "quotes", "{+protection+}"),
     Case("an inline quotation in “ ” of the translation", "docs/about.en.md",
