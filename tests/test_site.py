@@ -8,6 +8,7 @@ under test cannot see its bugs.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import yaml
@@ -242,3 +243,21 @@ def test_titles_descriptions_canonicals_and_the_sitemap_serve_every_language(sit
     for lang in LANGUAGES:
         for slug in EXPECTED_PAGES:
             assert f"<loc>{PAGE_URL[lang].format(slug=slug)}</loc>" in sitemap, (lang, slug)
+
+
+def test_every_page_s_policy_allows_only_the_site_s_own_paths(site):
+    """Another project on the same origin (GitHub Pages serves every project of an owner from
+    one host) may not run or style anything here: each source of each page's policy is a keyword,
+    a script's hash, data: for images, or an address below the site's own path; never 'self', *,
+    or the bare origin."""
+    allowed = re.compile(rf"'none'|'sha256-[A-Za-z0-9+/]+=*'|data:|{re.escape(TEST_SITE_URL)}\S*")
+    policies = {}
+    for lang, pages in site.pages.items():
+        for slug, path in pages.items():
+            meta = next(iter(site.tree(lang, slug).iter(
+                lambda element: element.tag == "meta" and element.attrs.get("http-equiv") == "Content-Security-Policy")), None)
+            policies[f"{lang}/{slug}"] = meta.attrs.get("content", "") if meta else ""
+    assert policies and all(policies.values()), [page for page, policy in policies.items() if not policy]
+    strangers = {page: source for page, policy in policies.items() for directive in policy.split(";")
+                 for source in directive.split()[1:] if not allowed.fullmatch(source)}
+    assert not strangers, strangers
