@@ -47,6 +47,8 @@ HOSTILE_PAGES = [
     ("a forged passage", "docs/strand-3.en.md",
      '<div class="dp-row" id="strand-3-text"><p class="dp-text" lang="fr">Un faux texte.</p></div> ◀'),
     ("a quotation hidden", "docs/strand-4.en.md", "<span hidden>[[strand-4-text.1]]</span> ◀"),
+    ("a quotation in a closed details", "docs/strand-2.en.md",
+     '<details markdown="1"><summary>More</summary> ◀\n\n[[strand-2-text.1]]\n\n</details>'),
     ("a fingerprint typed by hand", "docs/strand-4.fr.md",
      "Empreinte : 0000000000000000000000000000000000000000000000000000000000000000 ◀"),
     # E: the theme's classes and ids, borrowed.

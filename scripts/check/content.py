@@ -26,6 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 from declaration.markers import SOURCE_HASH
 from scripts.findings import Finding
 
+from .pages import SNIPPET, SNIPPETS
 from .rendered import STAMP, WRAPPERS
 
 CHECK = "content"
@@ -163,16 +164,17 @@ class _Reader:
         self.site = ada_url.URL(sources.site_url) if ada_url.check_url(sources.site_url) else None
         body = LexborHTMLParser(page.html).body
         if body is not None:
-            self._children(body, generated=False, hides=False)
+            self._children(body, generated=False, hides="")
 
-    def _children(self, node, generated: bool, hides: bool) -> None:
+    def _children(self, node, generated: bool, hides: str) -> None:
         child = node.child
         while child is not None:
             if not child.tag.startswith("-"):
                 self._element(child, generated, hides)
             child = child.next
 
-    def _element(self, node, generated: bool, hides: bool) -> None:
+    def _element(self, node, generated: bool, hides: str) -> None:
+        # hides: what in the content around the node hides it (an attribute's name, or <details), or "".
         tag = node.tag
         attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
         stamp = self.page.stamp_of(node)
@@ -185,7 +187,7 @@ class _Reader:
         if stamp:
             if hides and stamp[0] not in WRAPPERS:
                 self._report("content hides what the build generated from the text (hidden, aria-hidden, inert or a "
-                             "closed <details> around it)", "remove what hides it", "hidden")
+                             "closed <details> around it)", "remove what hides it", hides)
             # What the hooks made from the data: checked against the data, not as content; a
             # glossary reference wraps the editor's words, read as content.
             if stamp[0] in WRAPPERS:
@@ -195,7 +197,8 @@ class _Reader:
             self._children(node, generated, hides)
             return
         self._content(node, tag, attributes)
-        hides = hides or any(name in attributes for name in ("hidden", "aria-hidden", "inert")) or tag == "details"
+        hides = hides or next((name for name in ("hidden", "aria-hidden", "inert") if name in attributes),
+                              "<details" if tag == "details" and "open" not in attributes else "")
         self._children(node, generated, hides)
 
     def _content(self, node, tag: str, attributes: dict) -> None:
@@ -251,7 +254,9 @@ def _locate(sources, source: str, needle: str) -> tuple[str, int]:
     """The line of the page (or of a snippet it includes) that wrote `needle`, as a browser reads
     it (entities decoded); the page's first line when nothing matches."""
     folded = needle.strip().casefold()
-    for path in [source, *sorted(path for path in sources.texts if path.startswith("docs/_snippets/"))]:
+    included = [f"docs/{SNIPPETS}/{match['name']}" for line in sources.texts.get(source, "").split("\n")
+                if (match := SNIPPET.fullmatch(line))]
+    for path in [source, *included]:
         for number, line in enumerate(sources.texts.get(path, "").split("\n"), start=1):
             if folded and folded in html.unescape(line).casefold():
                 return path, number
