@@ -41,7 +41,7 @@ def test_the_full_text_prints_on_a4_under_a_header_saying_what_it_is(tab, served
         assert lines[:3] == [f"{title}, {SPELLED[path]}", EDITION[path],
                              f"{page.title().split(' - ')[-1]}: {served_site.url}{path}"]
         assert header.locator(".dp-print-header__title time").get_attribute("datetime") == DATE
-        day = header.locator("time.dp-print-header__printed")
+        day = header.locator(".dp-print-header__printed time")
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.get_attribute("datetime")) and day.inner_text()
 
     every_case(list(TEXTS), check)

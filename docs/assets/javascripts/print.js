@@ -5,13 +5,16 @@
 // address, so that a printed address leads to the published page, not to wherever the page was
 // read. Without this script, the header lacks the day and the site's links print no address.
 addEventListener("beforeprint", () => {
-  const printed = document.querySelector(".dp-print-header time.dp-print-header__printed");
+  // The day as a <time>, made here: an empty <time> in the page would be invalid HTML.
+  const printed = document.querySelector(".dp-print-header .dp-print-header__printed");
   if (printed) {
     const locale = document.querySelector("meta[property='og:locale']")?.content.replace("_", "-");
     const today = new Date();
-    printed.dateTime = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+    const day = document.createElement("time");
+    day.dateTime = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
       .map((part) => String(part).padStart(2, "0")).join("-");
-    printed.textContent = today.toLocaleDateString(locale || document.documentElement.lang, { dateStyle: "long" });
+    day.textContent = today.toLocaleDateString(locale || document.documentElement.lang, { dateStyle: "long" });
+    printed.replaceChildren(day);
   }
   const canonical = document.querySelector("link[rel=canonical]")?.href;
   if (!canonical) return;
