@@ -261,3 +261,28 @@ def test_every_page_s_policy_allows_only_the_site_s_own_paths(site):
     strangers = {page: source for page, policy in policies.items() for directive in policy.split(";")
                  for source in directive.split()[1:] if not allowed.fullmatch(source)}
     assert not strangers, strangers
+
+
+def test_the_site_s_stylesheets_are_published_without_comments_and_otherwise_as_written(site):
+    """What a reader downloads of the site's stylesheets: every rule as written in docs/, read by
+    tinycss2 (what a browser reads), without the maintainers' comments."""
+    import tinycss2
+
+    def rules(css: str) -> list:
+        found = []
+
+        def walk(nodes):
+            for node in nodes:
+                if node.type not in ("comment", "whitespace"):
+                    found.append((node.type, getattr(node, "value", None)))
+                    for part in ("prelude", "content", "arguments"):
+                        if isinstance(getattr(node, part, None), list):
+                            walk(getattr(node, part))
+        walk(tinycss2.parse_stylesheet(css))
+        return found
+
+    for name in read_config(ROOT)["extra_css"]:
+        written = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        published = (site.root / name).read_text(encoding="utf-8")
+        assert "/*" in written and "/*" not in published, name
+        assert rules(published) == rules(written), name

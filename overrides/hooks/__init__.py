@@ -23,6 +23,7 @@
     search_per_language.py  one search index per language, stemmed as the language is
     open_data.py            declaration.json and its schema
     citations.py            JSON-LD, Highwire and Dublin Core metadata; BibTeX, RIS and CSL-JSON
+    stylesheets.py          the site's own stylesheets published without their comments
     not_found_page.py       one 404 page, in every language
     record.py               the record of each page's content as built, for the checks; stamps off
 
@@ -47,7 +48,7 @@ orders the hooks otherwise (an upgrade of static-i18n or Material, a hook moved 
 # Each event, the plugins' and hooks' methods in the order MkDocs calls them (a hook by its file).
 EVENTS = {
     "config": ["SearchPlugin", "preview", "I18n", "languages", "typography", "tables", "not_found_page"],
-    "files": ["preview", "I18n", "untranslated", "changes", "open_data", "citations"],
+    "files": ["preview", "I18n", "untranslated", "changes", "open_data", "citations", "stylesheets"],
     "nav": ["I18n", "languages"],
     "env": ["I18n", "template_cache", "material_markup", "content_security_policy"],
     # A page's spacing is set to its language before MkDocs renders it (typography).
