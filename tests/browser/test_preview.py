@@ -26,6 +26,11 @@ QUERIES = [("index.html", "cessez-le-feu"), ("en/index.html", "ceasefire")]
 INJECTED = "<script>document.documentElement.dataset.ran = 'script'</script>"
 
 
+# The tests that open the preview run on one worker: it is built once (two builds: the tree's
+# and its base's, for the published anchors), not once on each.
+pytestmark = pytest.mark.xdist_group("preview")
+
+
 @pytest.fixture(scope="session")
 def preview(tmp_path_factory) -> Path:
     """The preview as `make preview` builds it: through every check, for its own address."""
