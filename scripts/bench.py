@@ -26,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ADVERSARIAL = {"backtick runs": "`` ` ", "`<a ` runs": "<a ", "`[` runs": "[", "glossary references": "[x](glossary:",
                "stray glossary references": "(glossary:x ", "inline quotes": "[[", "comment openings": "<!--",
-               "image openings": "![", "mixed": "[a](b `c` <d "}
+               "image openings": "![", "mixed": "[a](b `c` <d ",
+               # Not ASCII, so that every reader takes its full path (characters.scan passes ASCII at once).
+               "look-alike words": "aΑé\u200b "}
 MEASURES = ("growth", "gate", "tests")
 # What a default build of the same pages is: Material and static-i18n, none of this project's hooks.
 # Not strict: without the hooks, the links to the passages they generate lead nowhere.
