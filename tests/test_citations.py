@@ -147,6 +147,22 @@ def test_the_csl_json_download_renders_with_citeproc(site):
     assert rendered[1].startswith(HARVARD_EN)
 
 
+def test_every_download_says_which_text_it_cites_and_that_its_origin_is_unknown(site):
+    """A reference manager's note, read by each format's own library: the edition cited, and what
+    is known of the French text's origin (the publication's `origin` fact), in each language."""
+    origin = ORIGIN.statement
+    notes = {
+        "bibtex": [entry["note"] for entry in
+                   bibtexparser.parse_string((site.root / "declaration.bib").read_text(encoding="utf-8")).entries],
+        "ris": [" ".join(entry["notes"]) for entry in rispy.loads((site.root / "declaration.ris").read_text(encoding="utf-8"))],
+        "csl": [item["note"] for item in json.loads((site.root / "declaration.csl.json").read_text(encoding="utf-8"))],
+    }
+    for kind, found in notes.items():
+        assert len(found) == len(LANGUAGES), kind
+        for lang, note in zip(LANGUAGES, found):
+            assert " ".join(origin[lang].split()) in " ".join(note.replace("{", "").replace("}", "").split()), (kind, lang, note)
+
+
 def test_downloads_escape_what_the_data_holds(tree, tmp_path):
     """A title with BibTeX's special characters stays one field: braces cannot close it early."""
     from builds import build

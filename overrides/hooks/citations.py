@@ -179,13 +179,18 @@ def _dublin_core(record: dict, config) -> list[tuple[str, str]]:
 # The downloads --------------------------------------------------------------------------------------
 
 
+def _note(record: dict) -> str:
+    """Which text is cited, and what is known of its origin: a reference manager's note."""
+    return " ".join(part for part in (f"{record['edition']}.", record["origin"]) if part)
+
+
 def _bibtex(records: list[dict]) -> str:
     entries = []
     for record in records:
         year, month, _ = record["date"].split("-")
         fields = {"title": record["title"], "author": "{" + _bib(record["issuer"]) + "}", "year": year,
                   "month": str(int(month)), "date": record["date"], "language": LANGUAGE_NAMES.get(record["lang"], record["lang"]),
-                  "howpublished": record["site"], "url": record["url"], "note": f"{record['edition']}. {record['site']}"}
+                  "howpublished": record["site"], "url": record["url"], "note": f"{_note(record)} {record['site']}"}
         if record["translated"]:
             fields["translator"] = "{" + _bib(record["site"]) + "}"
         if record["changed"]:
@@ -209,7 +214,7 @@ def _ris(records: list[dict]) -> str:
     for record in records:
         lines = [("TY", "GEN"), ("TI", record["title"]), ("AU", record["issuer"]), ("PY", record["date"][:4]),
                  ("DA", record["date"].replace("-", "/")), ("LA", record["lang"]), ("PB", record["site"]),
-                 ("UR", record["url"]), ("N1", record["edition"])]
+                 ("UR", record["url"]), ("N1", _note(record))]
         if record["translated"]:
             lines.append(("A4", record["site"]))
         if record["changed"]:
@@ -224,7 +229,7 @@ def _csl_json(records: list[dict]) -> str:
         issued = [int(part) for part in record["date"].split("-")]
         item = {"id": record["id"], "type": "document", "genre": record["genre"], "title": record["title"], "author": [{"literal": record["issuer"]}],
                 "issued": {"date-parts": [issued]}, "language": record["lang"], "URL": record["url"],
-                "publisher": record["site"], "event-place": record["place"], "note": record["edition"]}
+                "publisher": record["site"], "event-place": record["place"], "note": _note(record)}
         if record["translated"]:
             item["translator"] = [{"literal": record["site"]}]
         if record["changed"]:
