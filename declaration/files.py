@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,3 +279,12 @@ def _copy(node):
     if kind is LinedList:
         return LinedList([_copy(value) for value in node], node.line, list(node.lines))
     return node
+
+
+def git(root: Path, *arguments: str, text: bool = True) -> str | bytes | None:
+    """What git says in the repository at `root` (its output, as text or bytes), or None where
+    there is no git, no repository, or the command fails: the callers go on without history."""
+    try:
+        return subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=text, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None

@@ -25,7 +25,6 @@ import argparse
 import hashlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -34,6 +33,7 @@ from urllib.parse import urlsplit
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
+from declaration.files import git
 from scripts import build as builder
 from scripts.findings import Finding
 
@@ -144,8 +144,7 @@ def official_domains(tree: Path) -> set[str]:
 
 def cited_sources(head: Path, commits: str) -> list[str]:
     """The Source-change addresses of the commits of a change (git range BASE..HEAD)."""
-    log = subprocess.run(["git", "log", f"--format=%(trailers:key={TRAILER},valueonly)", commits], cwd=head,
-                         capture_output=True, text=True, check=True).stdout
+    log = git(head, "log", f"--format=%(trailers:key={TRAILER},valueonly)", commits) or ""
     return [value.strip() for value in log.split("\n") if value.strip()]
 
 

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import declaration
 from scripts.check import CHECKS, build, check_site, check_sources
 from scripts.check.__main__ import main
-from scripts.findings import WARNING
 
 from builds import ROOT, TEST_SITE_URL, append, copy_tree, edit, git, line_of
 

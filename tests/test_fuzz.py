@@ -13,7 +13,6 @@ entities, Unicode and front matter.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path

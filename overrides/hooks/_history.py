@@ -9,25 +9,26 @@ commit (`mkdocs serve` rebuilds in the same process) is read afresh.
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 from functools import cache
 from pathlib import Path
+
+from declaration.files import git
 
 RECORD = "\x1e"
 
 
 def last_changes(root: Path) -> dict[str, date]:
     """Each file of docs/ and declaration/ → the day of the last commit that changed it."""
-    head = (_git(root, "rev-parse", "HEAD") or "").strip()
+    head = (git(root, "rev-parse", "HEAD") or "").strip()
     return _read(root, head) if head else {}
 
 
 @cache
 def _read(root: Path, head: str) -> dict[str, date]:
-    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+    if (git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
         return {}
-    log = _git(root, "log", f"--format={RECORD}%cs", "--name-only", head, "--", "declaration", "docs") or ""
+    log = git(root, "log", f"--format={RECORD}%cs", "--name-only", head, "--", "declaration", "docs") or ""
     days: dict[str, date] = {}
     for record in log.split(RECORD)[1:]:
         day, _, names = record.partition("\n")
@@ -37,8 +38,3 @@ def _read(root: Path, head: str) -> dict[str, date]:
     return days
 
 
-def _git(root: Path, *arguments: str) -> str | None:
-    try:
-        return subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None

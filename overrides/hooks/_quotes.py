@@ -29,7 +29,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from declaration import SOURCE_LANGUAGE
 from declaration.markers import QUOTE_ALL, did_you_mean, parse_spec
 from overrides.hooks._citation import citation
-from overrides.hooks._site import FULL_TEXT_PAGE, page_slug, page_url, part_label, project_root, segment_label, url_to
+from overrides.hooks._site import FULL_TEXT_PAGE, page_url, part_label, project_root, segment_label, url_to
 
 TEMPLATES = "overrides/partials/dp"
 

@@ -28,8 +28,6 @@ en/search/ would have no script).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -43,6 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from overrides.hooks._site import default_language, languages
+from overrides.hooks.content_security_policy import csp_hash
 
 HOOK = "overrides/hooks/preview.py"
 ADDRESS = "https://preview.invalid/"
@@ -111,7 +110,7 @@ def bootstrap_hash(config: MkDocsConfig, context: dict) -> str:
     script = template.replace("${" + url_name + "}", worker)
     for name, source in functions.items():
         script = script.replace("${" + name + "}", source)
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    return f"'{csp_hash(script)}'"
 
 
 # After search_per_language's (-200), which writes each language's index.

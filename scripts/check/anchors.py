@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
 import declaration
+from declaration.files import git
 from scripts.integrity import ANCHORS_READING, TREE, anchor_problems, anchors_of, lost_anchors, published_anchors
 
 from scripts.findings import Finding
@@ -55,7 +55,7 @@ def base_commit(root: Path) -> str | None:
     if os.environ.get(BASE_VARIABLE):
         return os.environ[BASE_VARIABLE]
     for branch in ("origin/main", "main"):
-        found = _git(root, "merge-base", "HEAD", branch)
+        found = git(root, "merge-base", "HEAD", branch)
         if found:
             return found.strip()
     return None
@@ -69,7 +69,7 @@ def base_anchors(root: Path) -> dict[str, dict[str, str]] | None:
     cached = root / CACHE / f"{commit}.{ANCHORS_READING}.json"
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
-    archive = _git(root, "archive", "--format=tar", commit, "--", *TREE, text=False)
+    archive = git(root, "archive", "--format=tar", commit, "--", *TREE, text=False)
     if not archive:
         return None
     with tempfile.TemporaryDirectory(prefix="base-") as work:
@@ -86,8 +86,3 @@ def base_anchors(root: Path) -> dict[str, dict[str, str]] | None:
     return anchors
 
 
-def _git(root: Path, *arguments: str, text: bool = True):
-    try:
-        return subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=text, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None

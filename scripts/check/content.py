@@ -27,7 +27,7 @@ from declaration.markers import SOURCE_HASH
 from scripts.findings import Finding
 
 from .pages import SNIPPET, SNIPPETS
-from .rendered import STAMP, WRAPPERS
+from .rendered import WRAPPERS
 
 CHECK = "content"
 # Material's ancestors of a page's content, outermost first (base.html and main.html).

@@ -14,7 +14,6 @@ the qualifiers and claims it has; once it is complete, each missing form is an e
 
 from __future__ import annotations
 
-import re
 
 from declaration import SOURCE_LANGUAGE, contains_form
 

@@ -23,7 +23,6 @@ from functools import cache
 import html
 import json
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import ada_url

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import subprocess
 from pathlib import Path
 
 import declaration
 from declaration.quotations import PIN_FILE as QUOTATIONS_PIN
 from declaration.quotations import fingerprints, pin_text, read_pins
 from declaration.versions import VERSIONS_FILE
+from declaration.files import git
 
 from scripts.findings import Finding
 
@@ -132,14 +132,8 @@ def repin(root: Path) -> str:
 
 def _pinned_version(root: Path, pinned: str) -> str | None:
     """The most recent committed version of the text whose hash is the pinned one."""
-    try:
-        commits = subprocess.run(["git", "log", "--format=%H", "-n", "50", "--", TEXT], cwd=root,
-                                 capture_output=True, text=True, check=True).stdout.split()
-        for commit in commits:
-            blob = subprocess.run(["git", "show", f"{commit}:{TEXT}"], cwd=root,
-                                  capture_output=True, check=True).stdout
-            if hashlib.sha256(blob).hexdigest() == pinned:
-                return blob.decode("utf-8", errors="replace")
-    except (OSError, subprocess.CalledProcessError):
-        pass
+    for commit in (git(root, "log", "--format=%H", "-n", "50", "--", TEXT) or "").split():
+        blob = git(root, "show", f"{commit}:{TEXT}", text=False)
+        if blob is not None and hashlib.sha256(blob).hexdigest() == pinned:
+            return blob.decode("utf-8", errors="replace")
     return None
