@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 from declaration.markers import SOURCE_HASH
 from scripts.findings import Finding
 
-from .pages import SNIPPET, SNIPPETS
+from .pages import SNIPPETS, snippets_included
 from .rendered import WRAPPERS
 
 CHECK = "content"
@@ -254,8 +254,7 @@ def _locate(sources, source: str, needle: str) -> tuple[str, int]:
     """The line of the page (or of a snippet it includes) that wrote `needle`, as a browser reads
     it (entities decoded); the page's first line when nothing matches."""
     folded = needle.strip().casefold()
-    included = [f"docs/{SNIPPETS}/{match['name']}" for line in sources.texts.get(source, "").split("\n")
-                if (match := SNIPPET.fullmatch(line))]
+    included = [f"docs/{SNIPPETS}/{name}" for _, name in snippets_included(sources.texts.get(source, ""))]
     for path in [source, *included]:
         for number, line in enumerate(sources.texts.get(path, "").split("\n"), start=1):
             if folded and folded in html.unescape(line).casefold():

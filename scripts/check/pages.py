@@ -197,3 +197,9 @@ def _read_front_matter(page: Page) -> None:
                                             "write title: … and description: … between the --- lines")
         return
     page.front_matter = data
+
+
+def snippets_included(text: str) -> list[tuple[int, str]]:
+    """(line, file name in docs/_snippets/) of each snippet a page's text includes, in order."""
+    return [(number, match["name"]) for number, line in enumerate(text.split("\n"), start=1)
+            if (match := SNIPPET.fullmatch(line))]

@@ -33,12 +33,12 @@ from declaration.files import InputError
 from declaration.markers import FACT, FACTS_LIST, GLOSSARY_LIST, GLOSSARY_REFERENCE, QUOTE_BLOCK, QUOTE_INLINE
 
 from scripts.findings import ERROR, WARNING, Finding
+from .pages import snippets_included
 from .site_config import IN_PROGRESS, languages_in_progress, read_config
 
 CHECK = "translations"
 CONFIG = "mkdocs.yml"
 FULL_TEXT = "text"
-SNIPPET = re.compile(r'^--8<-- "(?P<name>[a-z0-9-]+)\.[a-z]{2,3}\.md"$', re.MULTILINE)
 WORD = re.compile(r"\w+")
 # What a page may need in a language, in the order a translator would do it.
 KINDS = ("segments", "glossary", "facts", "differences", "snippets")
@@ -155,8 +155,13 @@ def needs(sources, page) -> list[Need]:
             found += [Need("facts", publication.origin, None), Need("facts", publication.adopted, None)]
         except declaration_module.DeclarationError:
             pass  # the input check reports it
-    found += [Need("snippets", match["name"], ("snippet", match["name"])) for match in SNIPPET.finditer(page.text)]
+    found += [Need("snippets", snippet, ("snippet", snippet)) for snippet in _snippets(page.text).values()]
     return found
+
+
+def _snippets(text: str) -> dict[int, str]:
+    """Each snippet a page includes, by its line: its name without its language."""
+    return {line: name.split(".")[0] for line, name in snippets_included(text)}
 
 
 def _missing(sources, need: Need, lang: str) -> bool:
@@ -185,8 +190,8 @@ def _line(sources, page, askers: list) -> int:
     for marker in page.scanned.markers:
         if not marker.error:
             lines_of.setdefault((marker.kind, sources.declaration.meant(marker)), marker.line)
-    for match in SNIPPET.finditer(page.text):
-        lines_of.setdefault(("snippet", match["name"]), page.text.count("\n", 0, match.start()) + 1)
+    for line, snippet in _snippets(page.text).items():
+        lines_of.setdefault(("snippet", snippet), line)
     lines = [lines_of[asker] for asker in askers if asker in lines_of]
     return min(lines) if lines else page.body_start
 
