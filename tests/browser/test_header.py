@@ -96,3 +96,17 @@ def test_an_open_drawer_takes_the_tab_stops_of_its_links(tab, served_site):
     page.wait_for_function("() => getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility === 'visible'")
     stops = tab_stops(page, "article a[href^='glossary.html']")
     assert "drawer seen" in stops
+
+
+@pytest.mark.parametrize("path, short", [("strand-3.html", "Déclaration de Paris"), ("en/strand-3.html", "Paris declaration")])
+def test_a_phone_s_header_shows_the_short_name_whole_and_a_desktop_s_the_long_one(tab, served_site, path, short):
+    shown = """() => [...document.querySelectorAll('.md-header__topic:first-child [class^=dp-name]')]
+        .filter(name => name.checkVisibility()).map(name => {
+            const box = name.closest('.md-ellipsis') || name.parentElement;
+            return [name.textContent, box.scrollWidth <= box.clientWidth];
+        })"""
+    long = {"strand-3.html": "La déclaration de Paris expliquée", "en/strand-3.html": "The Paris declaration explained"}
+    for viewport, name in ((PHONE, short), (DESKTOP, long[path])):
+        page = tab(viewport=viewport)
+        page.goto(served_site.url + path)
+        assert page.evaluate(shown) == [[name, True]], viewport  # the one name shown, not cut by an ellipsis
