@@ -46,7 +46,6 @@ ATTRIBUTES = {
     "a": {"href", "rel", "hreflang"}, "img": {"src", "alt", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan", "data-label"}, "th": {"align", "colspan", "rowspan", "scope"},
     "ol": {"start", "reversed", "type"}, "li": {"value"}, "details": {"open"}, "time": {"datetime"},
-    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
 }
 # The class values content may carry: what Markdown's extensions write (admonitions and their
 # types, footnotes, the headings' permalinks), and the editors' own conventions.
@@ -230,7 +229,7 @@ class _Reader:
         try:
             url = ada_url.URL(value, self.base)
         except ValueError:
-            self._report(f"an address a browser cannot read: {tag} {name}=\"{_short(value)}\"",
+            self._report(f"an address a browser cannot read: {tag} {name}=\"{short(value)}\"",
                          "write a full https:// address, or a page of the site", value)
             return
         scheme = url.protocol.rstrip(":")
@@ -239,7 +238,7 @@ class _Reader:
                 self._report(f"a link to a {scheme}: address", "link to a page of the site, an https address or a "
                              "mailto:", value)
         elif not self._on_site(url):
-            self._report(f"<{tag} {name}=\"{_short(value)}\"> loads from elsewhere: the reader's browser would call it",
+            self._report(f"<{tag} {name}=\"{short(value)}\"> loads from elsewhere: the reader's browser would call it",
                          "copy the file into docs/assets/ and refer to it there", value)
 
     def _on_site(self, url) -> bool:
@@ -262,5 +261,6 @@ def _locate(sources, source: str, needle: str) -> tuple[str, int]:
     return source, 1
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """A value as a message quotes it: its first 60 characters."""
     return text if len(text) <= 60 else text[:57] + "…"

@@ -32,27 +32,22 @@ from scripts.findings import Finding
 
 from overrides.hooks.content_security_policy import csp_hash
 
-from . import assets
+from . import assets, content
 from .progress import in_progress
 
 CHECK = "published"
 CONTENT = "md-content__inner"
-CONTENT_ELEMENTS = {
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
-    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "u", "ul", "var", "wbr",
+# What the published article may hold: what content may (content.py, one allowlist), and the
+# markup the theme and the hooks add to it.
+CONTENT_ELEMENTS = content.ELEMENTS | {
+    "article",
     "svg", "path", "g", "title",  # the theme's icons in the page actions
     "button",  # of type button only: the full text's copy controls
     "nav",  # the full text's jump bar
 }
-GLOBAL_ATTRIBUTES = {"id", "class", "lang", "title", "dir", "role", "hidden", "data-search-exclude"}
+GLOBAL_ATTRIBUTES = content.GLOBAL_ATTRIBUTES | {"role", "hidden", "data-search-exclude"}
 ELEMENT_ATTRIBUTES = {
-    "a": {"href", "rel", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"align", "colspan", "rowspan", "data-label"}, "th": {"align", "colspan", "rowspan", "scope"},
-    "ol": {"start", "reversed", "type"}, "li": {"value"}, "details": {"open"}, "time": {"datetime"},
+    **content.ATTRIBUTES,
     "svg": {"xmlns", "viewbox", "width", "height", "focusable", "fill"}, "path": {"d", "fill"}, "g": {"fill"},
     "button": {"type", "data-dp-copy", "data-dp-done", "data-dp-show"},  # the copy controls, the choice of language
 }
@@ -61,7 +56,7 @@ FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base",
              "audio", "source", "track", "picture", "canvas", "dialog", "slot"}
 HEAD_ONLY = {"meta", "link", "title"}
 FORM_CONTROLS = {"form", "input", "select", "textarea", "label", "option", "output", "fieldset"}
-NAVIGATION_SCHEMES = {"http", "https", "mailto"}
+NAVIGATION_SCHEMES = content.NAVIGATION
 # The site's own scripts (reviewed code, in docs/assets/javascripts/), beside Material's.
 OWN_SCRIPTS = {"assets/javascripts/on-interaction.js", "assets/javascripts/tooltips.js", "assets/javascripts/cite.js",
                "assets/javascripts/text-choice.js", "assets/javascripts/language-switch.js", "assets/javascripts/print.js",
@@ -173,7 +168,7 @@ class _Reader:
         for url in _urls(name, value):
             parsed = self._parse(url)
             if parsed is None:
-                report(f"an address a browser cannot read: <{tag} {name}=\"{_short(url)}\">",
+                report(f"an address a browser cannot read: <{tag} {name}=\"{content.short(url)}\">",
                        "write a full https:// address, or a page of the site", url)
                 continue
             scheme = parsed.protocol.rstrip(":")
@@ -184,7 +179,7 @@ class _Reader:
             elif scheme and scheme not in ("http", "https"):
                 report(f"a {scheme}: URL in <{tag} {name}=…>", "refer to a file of the site", url)
             elif not self._same_origin(url):
-                report(f"<{tag} {name}=\"{_short(url)}\"> loads from elsewhere: the reader's browser would call it",
+                report(f"<{tag} {name}=\"{content.short(url)}\"> loads from elsewhere: the reader's browser would call it",
                        "copy the file into docs/assets/ and refer to it there", url)
 
     def _script(self, node, attributes, in_content, allowed, report) -> None:
@@ -194,7 +189,7 @@ class _Reader:
         kind = attributes.get("type", "").strip().lower()
         if "src" in attributes:
             if not self._site_script(attributes["src"]):
-                report(f"a script from {_short(attributes['src'])}, which is none of the site's scripts",
+                report(f"a script from {content.short(attributes['src'])}, which is none of the site's scripts",
                        "remove it", attributes["src"])
         elif kind in EXECUTABLE_TYPES:
             if csp_hash(node.text(deep=True)) not in allowed:
@@ -217,7 +212,7 @@ class _Reader:
         name = attributes.get("name", "")
         if name in META_NAMES or name.lower().startswith(META_PREFIXES) or attributes.get("property", "").startswith("og:"):
             return
-        report(f"a <meta> the theme does not write ({_short(str(attributes))})", "remove it", "<meta")
+        report(f"a <meta> the theme does not write ({content.short(str(attributes))})", "remove it", "<meta")
 
     def _link(self, attributes, report) -> None:
         rels = set(attributes.get("rel", "").lower().split())
@@ -361,8 +356,6 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _locate(sources, source: str, lang: str, needle: str) -> tuple[str, int]:
