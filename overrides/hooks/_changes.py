@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
+from mkdocs.utils.meta import get_data
+
 from declaration import SOURCE_LANGUAGE, Change
 from overrides.hooks._site import spelled_date
 
@@ -49,6 +51,7 @@ def summary_of(change: Change, lang: str, default: str) -> tuple[str, str]:
 
 
 def _title(file, slug: str) -> str:
-    page = getattr(file, "page", None)
-    title = page.meta.get("title") if page is not None and page.meta else None
+    """A page's title, read from its front matter as MkDocs reads it: MkDocs fills a page's meta
+    only when it renders that page, and the pages after the Changes page are not rendered yet."""
+    title = get_data(file.content_string)[1].get("title") if file is not None else None
     return str(title) if title else slug

@@ -89,8 +89,16 @@ def test_the_changes_page_tells_readers_in_their_language_what_changed(tab, serv
     page.goto(served_site.url + ("" if lang == "fr" else "en/") + "changes.html")
     assert page.locator("html").get_attribute("lang") == lang
     article = " ".join(page.locator("article").inner_text().split())
+    strands = _strand_names()[lang]
     for change in record:
         first_words = " ".join(change["summary"][lang].split())[:60]
         assert first_words in article, change["id"]
         assert page.locator(f"#change-{change['id']}").count() == 1
+        # the pages it changed, by their titles (a strand's is its one name), never by file name
+        links = dict(page.locator(f"#change-{change['id']} a").evaluate_all(
+            "all => all.map(a => [a.getAttribute('href'), a.textContent])"))
+        assert set(links) == {f"{slug}.html" for slug in change["pages"]}, links
+        assert not [href for href, text in links.items() if text == href.removesuffix(".html")], links
+        assert all(_spaced(links[f"strand-{n}.html"]) == name for n, name in strands.items()
+                   if f"strand-{n}.html" in links), links
     assert not subject or subject not in article  # never the commit subjects
