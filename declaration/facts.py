@@ -19,7 +19,6 @@ from .schema import problems as schema_problems
 
 SOURCES_FILE = "sources.yml"
 FACTS_FILE = "facts.yml"
-KINDS = ("official", "international-organisation", "press", "research")
 
 
 @dataclass(frozen=True)

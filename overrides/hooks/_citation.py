@@ -2,8 +2,9 @@
 row, _quotes.py), and the declaration as a whole (the metadata and downloads, citations.py).
 
 What the text does not say about itself (its title, issuer, date, place) comes from
-declaration/publication.yml, which gives its source; the site's last change is the day of the
-newest change of its record (declaration/changes.yml).
+declaration/publication.yml, which names the facts that report it (its adoption, what is
+known of its origin); the site's last change is the day of the newest change of its record
+(declaration/changes.yml).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The record of what the build made of each page's content, for the checks; and the stamps off.
 
-After every other hook has acted on a page's content (markers, foreign words, moved anchors, the
-note on changed pages), and before the theme wraps it, the content is what the reader will get.
+After every other hook has acted on a page's content (markers, foreign words, moved anchors, a
+page shown in the fallback language), and before the theme wraps it, the content is what the reader will get.
 When the build runs for the checks (`make check`, `make build`: scripts/build.py sets
 DP_BUILD_RECORD to a folder of its own), each page's content is written there as it stands,
 stamps included, beside the page's source: the checks read what the reader gets, and tell what

@@ -5,8 +5,8 @@ The qualifiers and the claims are data (declaration/meaning.yml). Every sentence
 the text (scripts/check/prose.py: pages, front matter, glossary definitions, interface words)
 that speaks of a qualified subject carries each qualifier attached to it, or quotes the sentence
 that sets it; the translation of that sentence carries it too. A claim the text never makes
-appears only in a sentence that says the text does not say it, or in a context box; and every
-fact in a context box carries its source, as a footnote or a link.
+appears only in a sentence that says the text does not say it, or in a context box (whose
+sentences are facts with their sources: the facts check).
 
 A language in progress may not have its forms yet: one warning says so, and its pages are held to
 the qualifiers and claims it has; once it is complete, each missing form is an error.

@@ -5,15 +5,16 @@ Every built page, search index, sitemap and static file is read as a browser rea
 lexbor, a WHATWG HTML parser; entities decoded, attributes wherever they are, comments and raw
 text ended where a browser ends them) and held to allowlists:
 
-- in the content (the article): only the elements and attributes that Markdown, the site's
-  markers and the theme's page actions produce; links only to http(s), mailto and the site;
+- in the content (the article): only what content may hold (content.py's allowlist) and the
+  markup the theme and the hooks add; links only to http(s), mailto and the site;
 - everywhere: no event handler, style attribute, frame, object, embed, base, style, template or
   noscript element; no meta or link outside the head; no form but the theme's search; every
   image and other subresource from the site; every script one of the site's files, or one of
   the theme's inline scripts that the page's own Content-Security-Policy allows by its hash;
 - every file published is one the site means to publish.
 
-The source-level checks (content-safety) give earlier, better messages; this one is the guard.
+The checks of the sources (content-safety) and of each page's content as built (content) give
+earlier, better messages; this one is the guard.
 Each finding names the source file and line that produced what it reports, as near as it can.
 """
 

@@ -22,8 +22,8 @@ CHECK = "input"
 # The folders an editor's change reaches, listed as git would hold them (declaration.files.list_tree).
 TREE = ("docs", "declaration")
 REQUIRED_FRONT_MATTER = ("title", "description")
-# Front matter that is a yes or no: `context: true`, a page where every sentence states a fact;
-# and Material's `search: exclude: true`, a page kept out of the readers' search.
+# Front matter that is a yes or no: `context: true`, a page where every sentence states a fact.
+# (Material's `search: exclude: true`, a page kept out of the readers' search, is read apart.)
 FLAGS = ("context",)
 # Every text file an editor can change, beyond the pages and the data that have readers of their own.
 CONTENT_FILES = ("declaration/*.txt", "declaration/*.yml", "mkdocs.yml", "overrides/**/*.html", "*.md",
