@@ -14,13 +14,23 @@ from functools import cache
 from pathlib import Path
 
 from declaration.files import git
+from overrides.hooks._site import project_root
 
 RECORD = "\x1e"
 
 
-def last_changes(root: Path) -> dict[str, date]:
-    """Each file of docs/ and declaration/ → the day of the last commit that changed it."""
-    head = (git(root, "rev-parse", "HEAD") or "").strip()
+# Where a build keeps the commit it describes, asked of git once per build rather than for each
+# page: MkDocs makes a new configuration for each build (`make serve` after a commit).
+HEAD = "dp_history_head"
+
+
+def last_changes(config) -> dict[str, date]:
+    """Each file of docs/ and declaration/ of the project being built → the day of the last commit
+    that changed it."""
+    root = project_root(config)
+    head = config.get(HEAD)
+    if head is None:
+        head = config[HEAD] = (git(root, "rev-parse", "HEAD") or "").strip()
     return _read(root, head) if head else {}
 
 

@@ -37,7 +37,6 @@ from overrides.hooks._site import (
     page_language,
     page_slug,
     page_url,
-    project_root,
     publication,
     spelled_date,
     shown_in_fallback,
@@ -133,7 +132,7 @@ def _article(config, page, lang: str) -> dict:
             "description": _plain(page.meta.get("description", "")), "inLanguage": lang, "url": page.canonical_url,
             "about": {"@id": page_url(config, lang) + "#declaration"}, "publisher": _site(config, lang),
             "isPartOf": {"@type": "WebSite", "name": str(words(config, lang)("site_name")), "url": config.site_url}}
-    changed = last_changes(project_root(config)).get(f"docs/{page.file.src_uri}")
+    changed = last_changes(config).get(f"docs/{page.file.src_uri}")
     if changed:
         data["dateModified"] = changed.isoformat()
     return data

@@ -21,13 +21,13 @@ from mkdocs.structure.pages import Page
 
 from declaration.typography import spacing
 from overrides.hooks._history import last_changes
-from overrides.hooks._site import build_language, page_language, project_root, spelled_date, words
+from overrides.hooks._site import build_language, page_language, spelled_date, words
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     spaced = spacing(page_language(page))
     page.meta.update({key: escape(spaced(value)) for key, value in page.meta.items() if isinstance(value, str)})
-    changed = last_changes(project_root(config)).get(f"docs/{page.file.src_uri}")
+    changed = last_changes(config).get(f"docs/{page.file.src_uri}")
     if changed:
         language = words(config, build_language(config))
         page.meta["dp_updated"] = language("page.updated", date=spelled_date(changed, language))
