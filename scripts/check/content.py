@@ -161,7 +161,7 @@ class _Reader:
         base = f"{sources.site_url}{page.url}"
         self.base = base if ada_url.check_url(base) else None
         self.site = ada_url.URL(sources.site_url) if ada_url.check_url(sources.site_url) else None
-        body = LexborHTMLParser(page.html).body
+        body = page.tree.body  # the page as read once for every check of it (rendered.py)
         if body is not None:
             self._children(body, generated=False, hides="")
 
