@@ -24,11 +24,10 @@ import babel
 import yaml
 
 from declaration import LANGUAGE_CODE
+from scripts.check.site_config import IN_PROGRESS, TEMPLATE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE_LANGUAGE = "en"
 UNTRANSLATED = "# TODO(translate)"
-IN_PROGRESS = "languages_in_progress"
 VALUE_LINE = re.compile(r"^(?P<key>\s*[a-z_]+:)(?P<value>\s+\S.*?)?(?P<comment>\s+#.*)?$")
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-import babel
 
 from scripts.findings import Finding
+
+from .progress import name
 
 CHECK = "language"
 WORD = re.compile(r"[^\W\d_]+(?:’[^\W\d_]+)?")
@@ -41,13 +42,13 @@ def check_rendered(sources, pages) -> list[Finding]:
             if other != page.lang:
                 stray.append((block, other))
         if judged >= 4 and len(stray) > judged / 2:
-            findings.append(Finding(page.source, 1, CHECK, f"most of this page reads as {_name(stray[0][1])}, not "
-                                    f"{_name(page.lang)}", f"translate the page into {_name(page.lang)}"))
+            findings.append(Finding(page.source, 1, CHECK, f"most of this page reads as {name(stray[0][1])}, not "
+                                    f"{name(page.lang)}", f"translate the page into {name(page.lang)}"))
             continue
         for block, other in stray:
-            findings.append(Finding(block.source, block.line, CHECK, f"this reads as {_name(other)}, on a page in "
-                                    f"{_name(page.lang)}", f"translate it; if it quotes or names something in "
-                                    f'{_name(other)}, mark it as such: <span lang="{other}">…</span>'))
+            findings.append(Finding(block.source, block.line, CHECK, f"this reads as {name(other)}, on a page in "
+                                    f"{name(page.lang)}", f"translate it; if it quotes or names something in "
+                                    f'{name(other)}, mark it as such: <span lang="{other}">…</span>'))
     return findings
 
 
@@ -63,6 +64,3 @@ def reads_as(text: str, lang: str, lexicons: dict[str, set[str]]) -> str | None:
     return lang
 
 
-def _name(lang: str) -> str:
-    """A language's name, in English (the checks' messages are)."""
-    return babel.Locale("en").languages.get(lang, lang)

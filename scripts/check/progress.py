@@ -25,24 +25,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import babel
 
 import declaration as declaration_module
 from declaration import SOURCE_LANGUAGE
 from declaration.files import InputError
 from declaration.markers import FACT, FACTS_LIST, GLOSSARY_LIST, GLOSSARY_REFERENCE, QUOTE_BLOCK, QUOTE_INLINE
 
+from overrides.hooks.untranslated import english_name
 from scripts.findings import ERROR, WARNING, Finding
+
+from .coverage import FULL_TEXT
 from .pages import snippets_included
-from .site_config import IN_PROGRESS, languages_in_progress, read_config
+from .site_config import CONFIG, IN_PROGRESS, TEMPLATE_LANGUAGE, languages_in_progress, read_config
 
 CHECK = "translations"
-CONFIG = "mkdocs.yml"
-FULL_TEXT = "text"
 WORD = re.compile(r"\w+")
 # What a page may need in a language, in the order a translator would do it.
 KINDS = ("segments", "glossary", "facts", "differences", "snippets")
-TEMPLATE = "en"  # the language `make new-language` copies the words from
 
 
 @dataclass(frozen=True)
@@ -84,8 +83,8 @@ def config(sources) -> list[Finding]:
 
 
 def name(lang: str) -> str:
-    """A language's name, in English (the checks' messages are)."""
-    return babel.Locale("en").languages.get(lang.replace("-", "_"), lang)
+    """A language's name, in English (the checks' messages are): as the site's notices name it."""
+    return english_name(lang)
 
 
 def check(sources) -> list[Finding]:
@@ -235,7 +234,7 @@ def _say(sources, kind: str, items: list[str], lang: str) -> tuple[str, str, str
                 f"({_count(count, 'passage')}): {_list(items)}",
                 f"add {lang}: under each passage's differences: in declaration/versions.yml", detail)
     return (f"its snippets, not yet translated into {language}: {_list(items)}",
-            "create " + ", ".join(f"docs/_snippets/{item}.{lang}.md from docs/_snippets/{item}.{TEMPLATE}.md"
+            "create " + ", ".join(f"docs/_snippets/{item}.{lang}.md from docs/_snippets/{item}.{TEMPLATE_LANGUAGE}.md"
                                   for item in items)
             + ", and include it in the page as " + ", ".join(f'--8<-- "{item}.{lang}.md"' for item in items), "")
 

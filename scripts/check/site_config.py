@@ -43,6 +43,8 @@ def site_url(config: dict) -> str:
 
 
 IN_PROGRESS = "languages_in_progress"
+# The language `make new-language` copies a new language's words and snippets from.
+TEMPLATE_LANGUAGE = "en"
 
 
 def languages_in_progress(config: dict) -> list:
