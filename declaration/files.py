@@ -14,6 +14,7 @@ import re
 import stat
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -236,14 +237,7 @@ def load_yaml(path: Path, tags: tuple[str, ...] = ()):
 
 def parse_yaml(text: str, path: Path, first_line: int = 1, tags: tuple[str, ...] = ()):
     """YAML text (a file, or front matter starting at `first_line`) as plain, lined data."""
-    key = (text, tags)
-    parsed = _PARSED.get(key)
-    if parsed is None:
-        parsed = _parse(text, tags)
-        if len(_PARSED) >= _PARSED_KEPT:
-            del _PARSED[next(iter(_PARSED))]  # the oldest
-        _PARSED[key] = parsed
-    data, problem = parsed
+    data, problem = _parse(text, tags)
     if problem is not None:
         line, message, fix = problem
         raise InputError([Problem(path, first_line + line, message, fix)]) from None
@@ -252,10 +246,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1, tags: tuple[str, ...]
 
 # Parsing is a pure function of the text: each text is parsed once per process (the checks, the
 # build and the tests read the same files again and again), and every caller gets its own copy.
-_PARSED: dict = {}
-_PARSED_KEPT = 256
-
-
+@lru_cache(maxsize=256)
 def _parse(text: str, tags: tuple[str, ...]):
     """(data, None), or (None, (line within the text, message, fix)) for YAML this project cannot use."""
     try:

@@ -52,7 +52,7 @@ def _errors(data, name: str) -> list[tuple[tuple, str, str]]:
         errors = []
         for error in sorted(validator(name).iter_errors(data), key=lambda error: list(map(str, error.absolute_path))):
             fix = error.schema.get("fix") if isinstance(error.schema, dict) else None
-            if not fix and isinstance(error.parent, object) and error.validator in ("required", "additionalProperties"):
+            if not fix and error.validator in ("required", "additionalProperties"):
                 fix = "write the entry as its neighbours are written"
             errors.append((tuple(error.absolute_path), _message(error),
                            fix or "write the value as the schema says (declaration/schemas/" f"{name}.schema.json)"))
