@@ -58,7 +58,7 @@ def _whole_text(chosen: list, context) -> str:
     contents): what the labels say is the site's, not the declaration's."""
     words = context.words
     parts = [(part, list(segments)) for part, segments in groupby(chosen, key=lambda segment: segment.part)]
-    jump = "".join(f'<a href="#part-{part}">{escape(_short_label(part, words))}</a>' for part, _ in parts)
+    jump = "".join(f'<a href="#part-{part}">{escape(part_label(part, words, "parts.short"))}</a>' for part, _ in parts)
     blocks = [context.block(f'<nav class="dp-jump" aria-label="{escape(words("passage.jump"))}"'
                             f'{context.stamp("jump")}>{jump}</nav>'
                             # Where cite.js says that a link or a citation was copied, for screen readers.
@@ -68,12 +68,6 @@ def _whole_text(chosen: list, context) -> str:
         blocks.append(f"## {escape(part_label(part, words))} {{ #part-{part} .dp-part {stamp} }}")
         blocks.append(context.block(_passage(segments, context, True)))
     return "\n\n" + "\n\n".join(blocks) + "\n\n"
-
-
-def _short_label(part: str, words) -> str:
-    if part.startswith("strand-"):
-        return words("parts.short.strand", number=part.removeprefix("strand-"))
-    return words(f"parts.short.{part}")
 
 
 def sentence(marker, context) -> str:

@@ -253,10 +253,11 @@ def rendering(page) -> Rendering:
 # Labels and dates -----------------------------------------------------------------------------------------------
 
 
-def part_label(part: str, words: declaration.Words) -> str:
+def part_label(part: str, words: declaration.Words, labels: str = "parts") -> str:
+    """A part of the text by the site's label for it (`labels`: "parts.short" in the jump bar)."""
     if part.startswith("strand-"):
-        return words("parts.strand", number=part.removeprefix("strand-"))
-    return words(f"parts.{part}")
+        return words(f"{labels}.strand", number=part.removeprefix("strand-"))
+    return words(f"{labels}.{part}")
 
 
 def segment_label(segment: declaration.Segment, words: declaration.Words) -> str:
