@@ -14,7 +14,6 @@ fails loudly when it is missing.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import unicodedata
@@ -214,15 +213,14 @@ class Declaration:
         """What a marker was meant to name, its typos read as the nearest names: the checks compare
         and count this, so that one mistyped name is one finding (its own), not one for every
         check that counts on it."""
-        order = [segment.id for segment in self.segments]
+        order = list(self.by_id)
         if marker.kind == markers.QUOTE_BLOCK:
             return " ".join(markers.parse_spec(marker.target, order, lenient=True))
         known = {markers.QUOTE_INLINE: order, markers.GLOSSARY_REFERENCE: list(self.terms_by_id),
                  markers.FACT: list(self.facts.facts) if self.facts else []}.get(marker.kind)
-        if known is None or marker.target in known:
-            return marker.target + (f".{marker.sentence}" if marker.sentence else "")
-        close = difflib.get_close_matches(marker.target, known, n=1, cutoff=0.6)
-        return (close[0] if close else marker.target) + (f".{marker.sentence}" if marker.sentence else "")
+        meant = marker.target if known is None or marker.target in known else \
+            markers.nearest(marker.target, known) or marker.target
+        return meant + (f".{marker.sentence}" if marker.sentence else "")
 
     def uses_of(self, term: Term) -> list[Segment]:
         """The segments whose French text uses the term: where the glossary links to."""

@@ -137,7 +137,7 @@ def parse_spec(spec: str, order: list[str], lenient: bool = False) -> list[str]:
     for item in spec.split():
         first, _, last = item.partition(RANGE)
         if lenient:
-            first, last = (_nearest(name, order) if name and name not in position else name for name in (first, last))
+            first, last = (nearest(name, order) if name and name not in position else name for name in (first, last))
             if first is None or (last is None and RANGE in item):
                 continue
         for segment_id in (first, last or first):
@@ -153,7 +153,8 @@ def parse_spec(spec: str, order: list[str], lenient: bool = False) -> list[str]:
     return chosen
 
 
-def _nearest(name: str, known: list[str]) -> str | None:
+def nearest(name: str, known: list[str]) -> str | None:
+    """The known name a mistyped one was most likely meant to be, if one is near enough."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return close[0] if close else None
 
