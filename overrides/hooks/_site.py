@@ -140,6 +140,12 @@ def shown_in_fallback(page, config) -> bool:
     return page_language(page) != build_language(config)
 
 
+def from_another_language(file, lang: str) -> bool:
+    """Whether a page file of `lang`'s build is another language's, shown in its place (static-i18n
+    marks the files it keeps with their locale; a file it did not mark is the language's own)."""
+    return getattr(file, "locale", lang) != lang
+
+
 def untranslated_pages(config, lang: str) -> list[str]:
     """The pages (by source name, `strand-1.md`) not yet translated into a language: the default
     language's pages that have no file in it, read from docs/ as static-i18n reads it."""

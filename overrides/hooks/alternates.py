@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from overrides.hooks._site import (
     default_language,
+    from_another_language,
     languages,
     languages_in_progress,
     page_language,
@@ -40,7 +41,7 @@ SITEMAP = "sitemap.xml"
 @event_priority(0)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     # A counterpart in another language than its own is the default language's page shown there.
-    counterparts = {lang: file for lang, file in page.file.alternates.items() if getattr(file, "locale", lang) == lang}
+    counterparts = {lang: file for lang, file in page.file.alternates.items() if not from_another_language(file, lang)}
     links = [(lang, config.site_url + counterparts[lang].url) for lang in languages(config) if lang in counterparts]
     default = default_language(config)
     context["dp_alternates"] = links + [("x-default", href) for lang, href in links if lang == default]

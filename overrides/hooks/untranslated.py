@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from overrides.hooks._site import (
     IN_PROGRESS,
     build_language,
+    from_another_language,
     languages_in_progress,
     page_language,
     rendering,
@@ -42,7 +43,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = build_language(config)
     if lang in languages_in_progress(config):
         return files
-    missing = [file for file in files.documentation_pages() if getattr(file, "locale", lang) != lang]
+    missing = [file for file in files.documentation_pages() if from_another_language(file, lang)]
     if missing:
         # At the default language's file, where the translations check reports it too: one finding.
         first, stem = missing[0], missing[0].src_uri.removesuffix(f".{missing[0].locale}.md")
@@ -75,7 +76,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     switcher = getattr(config.extra, "alternate", None)
     for alternate in (switcher if switcher is not None else config.extra.get("alternate")) or []:
         counterpart = counterparts.get(alternate.get("lang"))
-        if counterpart is not None and getattr(counterpart, "locale", alternate["lang"]) != alternate["lang"]:
+        if counterpart is not None and from_another_language(counterpart, alternate["lang"]):
             alternate["name"] = escape(language("untranslated.switcher", language=alternate["name"]))
     return context
 
