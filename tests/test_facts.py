@@ -37,7 +37,7 @@ def test_a_fact_without_a_source_is_refused_at_its_line(tree):
     assert "'us-guarantees-draft-nearly-complete': 'sources' is missing" in finding.problem
 
 
-def test_a_fact_citing_an_unknown_source_names_the_nearest(tree):
+def test_a_fact_citing_an_unknown_source_is_refused_at_its_line(tree):
     edit(tree, FACTS, "  sources: [euromaidanpress-sybiha-congress-2026-02-13]",
          "  sources: [euromaidanpress-sybiha-congres-2026-02-13]")
     line = line_of(tree, FACTS, "  sources: [euromaidanpress-sybiha-congres-2026-02-13]")

@@ -24,6 +24,7 @@ from packaging.specifiers import SpecifierSet
 
 from builds import ROOT, git
 from scripts import doctor
+from scripts.local_site import free_port
 
 MAKE = shutil.which("make")
 DOCTOR = ROOT / "scripts" / "doctor.py"
@@ -382,12 +383,6 @@ def test_make_serve_refuses_a_taken_port_in_one_line_before_anything_is_set_up(t
 def test_make_serve_refuses_a_port_that_is_no_port_in_one_line(port, expected):
     result = make_serve(port)
     assert result.returncode != 0 and len(result.stdout.strip().split("\n")) == 1 and expected in result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_a_free_port_is_free_for_make_serve():

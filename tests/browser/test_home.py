@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader import PHONE, every_case
+from reader import every_case, phone
 
-SCREENS = {"phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
-           "desktop": {"viewport": {"width": 1280, "height": 800}}}
+SCREENS = {"phone": phone, "desktop": lambda tab: tab(viewport={"width": 1280, "height": 800})}
 # What the first screen says of the meeting, in each language's words.
 HOMES = {"index.html": ("6 janvier 2026", "à Paris", "Coalition des volontaires", "aux côtés de l’Ukraine et des États"),
          "en/index.html": ("6 January 2026", "in Paris", "Coalition of the Willing", "together with Ukraine and the United States")}
@@ -36,7 +35,7 @@ def _links_on_screen(page, folder: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_the_first_screen_says_who_met_the_five_strands_where_things_stand_and_the_ways_in(tab, served_site, screen):
-    page = tab(**SCREENS[screen])
+    page = SCREENS[screen](tab)
 
     def check(path):
         page.goto(served_site.url + path)

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from reader import DESKTOP, PHONE, every_case
+from reader import DESKTOP, every_case, phone
 from scripts.local_site import ROOT
 
 TEXTS = ["text.html", "en/text.html"]
@@ -26,7 +26,7 @@ LANDED = """id => {
 
 
 def test_every_explained_in_lands_on_its_passage_followed_by_its_explanation(tab, served_site):
-    page = tab(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = phone(tab)
 
     def check(text):
         page.goto(served_site.url + text)
@@ -85,7 +85,7 @@ def test_each_strand_has_one_name_wherever_the_reader_meets_it(tab, served_site)
 def test_the_changes_page_tells_readers_in_their_language_what_changed(tab, served_site, lang):
     record = yaml.safe_load((ROOT / "declaration" / "changes.yml").read_text(encoding="utf-8"))
     subject = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    page = tab(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = phone(tab)
     page.goto(served_site.url + ("" if lang == "fr" else "en/") + "changes.html")
     assert page.locator("html").get_attribute("lang") == lang
     article = " ".join(page.locator("article").inner_text().split())
