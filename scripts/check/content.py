@@ -28,6 +28,7 @@ from scripts.findings import Finding
 
 from .pages import SNIPPETS, snippets_included
 from .rendered import WRAPPERS
+from .site_config import on_the_site
 
 CHECK = "content"
 # Material's ancestors of a page's content, outermost first (base.html and main.html).
@@ -242,7 +243,7 @@ class _Reader:
                          "copy the file into docs/assets/ and refer to it there", value)
 
     def _on_site(self, url) -> bool:
-        return self.site is not None and url.origin == self.site.origin and url.pathname.startswith(self.site.pathname)
+        return self.site is not None and on_the_site(url, self.site)
 
     def _report(self, problem: str, fix: str, needle: str) -> None:
         path, line = _locate(self.sources, self.page.source, needle)

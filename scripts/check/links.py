@@ -13,6 +13,8 @@ import ada_url
 
 from scripts.findings import Finding
 
+from .site_config import on_the_site
+
 CHECK = "links"
 
 
@@ -44,7 +46,7 @@ def _resolve(href: str, page: str, site_url: str) -> tuple[str, str] | None:
         site = ada_url.URL(site_url)
     except ValueError:
         return None
-    if url.origin != site.origin or not url.pathname.startswith(site.pathname) or url.protocol not in ("http:", "https:"):
+    if not on_the_site(url, site) or url.protocol not in ("http:", "https:"):
         return None  # another site: not ours to check
     path = unquote(url.pathname[len(site.pathname):])
     if path.endswith("/") or path in ("", "."):

@@ -35,6 +35,7 @@ from overrides.hooks.content_security_policy import csp_hash
 
 from . import assets, content
 from .progress import in_progress
+from .site_config import on_the_site
 
 CHECK = "published"
 CONTENT = "md-content__inner"
@@ -317,11 +318,9 @@ class _Reader:
             return None
 
     def _same_origin(self, url: str) -> bool:
-        """Whether the address is the site's: its origin, and below its path (another project of
-        the same github.io origin is elsewhere)."""
+        """Whether the address is the site's (site_config.on_the_site)."""
         parsed = self._parse(url)
-        return parsed is not None and parsed.origin == self.site_url.origin and \
-            parsed.pathname.startswith(self.site_url.pathname)
+        return parsed is not None and on_the_site(parsed, self.site_url)
 
     def _site_script(self, url: str) -> bool:
         """Whether the address is one of the site's own scripts, or the theme's, exactly."""

@@ -42,6 +42,13 @@ def site_url(config: dict) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def on_the_site(url, site) -> bool:
+    """Whether an address (parsed, WHATWG: ada_url.URL) is the site's (`site`: its address,
+    parsed): its origin, and below its path (another project of the same github.io origin is
+    elsewhere)."""
+    return url.origin == site.origin and url.pathname.startswith(site.pathname)
+
+
 IN_PROGRESS = "languages_in_progress"
 # The language `make new-language` copies a new language's words and snippets from.
 TEMPLATE_LANGUAGE = "en"
