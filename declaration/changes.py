@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .files import InputError, LinedList, Problem, load_yaml
-from .schema import problems as schema_problems
+from .files import InputError, Problem
+from .schema import day_of, entries_of
 
 CHANGES_FILE = "changes.yml"
 
@@ -26,20 +26,11 @@ class Change:
 
 def load_changes(root: Path, plain_text_problem) -> tuple[Change, ...]:
     path = root / CHANGES_FILE
-    if not path.exists():
-        return ()
-    data = load_yaml(path)
-    problems = schema_problems(data, "changes", path)
+    problems: list[Problem] = []
     changes, seen = [], set()
-    for index, entry in enumerate(data if isinstance(data, LinedList) else []):
-        if schema_problems(entry, "changes.item", path):
-            continue
-        line = data.line_of(index)
-        try:
-            day = date.fromisoformat(entry["date"])
-        except ValueError:
-            problems.append(Problem(path, entry.line_of("date"), f"date '{entry['date']}' is no day of the calendar",
-                                    'write it "YYYY-MM-DD"'))
+    for line, entry in entries_of(path, "changes", problems)[0]:
+        when = day_of(path, entry, problems, 'write it "YYYY-MM-DD"')
+        if when is None:
             continue
         for lang, text in entry["summary"].items():
             problem = plain_text_problem(text, 1200)
@@ -49,10 +40,10 @@ def load_changes(root: Path, plain_text_problem) -> tuple[Change, ...]:
         if entry["id"] in seen:
             problems.append(Problem(path, line, f"two changes have the id '{entry['id']}'", "give each its own id"))
         seen.add(entry["id"])
-        if changes and day > changes[-1].date:
+        if changes and when > changes[-1].date:
             problems.append(Problem(path, line, f"'{entry['id']}' is newer than the change before it",
                                     "keep the changes newest first"))
-        changes.append(Change(entry["id"], line, day, tuple(entry["pages"]), dict(entry["summary"])))
+        changes.append(Change(entry["id"], line, when, tuple(entry["pages"]), dict(entry["summary"])))
     if problems:
         raise InputError(problems)
     return tuple(changes)

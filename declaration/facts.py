@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .files import InputError, LinedDict, LinedList, Problem, load_yaml
-from .schema import problems as schema_problems
+from .files import InputError, Problem
+from .schema import day_of, entries_of
 
 SOURCES_FILE = "sources.yml"
 FACTS_FILE = "facts.yml"
@@ -78,23 +78,11 @@ def load_facts(root: Path, plain_text_problem) -> Facts:
     return Facts(sources, facts, sources_path, facts_path)
 
 
-def _listed(path: Path, name: str, problems: list[Problem]) -> tuple[list[tuple[int, LinedDict]], set]:
-    """(line, entry) of the entries that fit the schema (those that do not are reported, once), and
-    the ids of every entry written: an entry at fault is still there for what names it."""
-    data = load_yaml(path) if path.exists() else LinedList()
-    problems += schema_problems(data, name, path)
-    if not isinstance(data, LinedList):
-        return [], set()
-    written = {entry.get("id") for entry in data if isinstance(entry, dict)}
-    return [(data.line_of(index), entry) for index, entry in enumerate(data)
-            if not schema_problems(entry, f"{name}.item", path)], written
-
-
 def _sources(path: Path, problems: list[Problem], plain_text_problem) -> tuple[dict[str, Source], set]:
     sources: dict[str, Source] = {}
-    listed, written = _listed(path, "sources", problems)
+    listed, written = entries_of(path, "sources", problems)
     for line, entry in listed:
-        day = _day(path, entry, problems)
+        day = day_of(path, entry, problems, 'write the date "YYYY-MM-DD" as the source gives it')
         for key in ("publisher", "title"):
             problem = plain_text_problem(entry[key], 400)
             if problem:
@@ -110,8 +98,8 @@ def _sources(path: Path, problems: list[Problem], plain_text_problem) -> tuple[d
 def _facts(path: Path, sources: set, problems: list[Problem], plain_text_problem) -> dict[str, Fact]:
     """The facts; `sources`: the ids sources.yml writes."""
     facts: dict[str, Fact] = {}
-    for line, entry in _listed(path, "facts", problems)[0]:
-        day = _day(path, entry, problems)
+    for line, entry in entries_of(path, "facts", problems)[0]:
+        day = day_of(path, entry, problems, 'write the date "YYYY-MM-DD" as the source gives it')
         for source in entry["sources"]:
             if source not in sources:
                 problems.append(Problem(path, entry.line_of("sources"), f"'{entry['id']}' cites an unknown source '{source}'",
@@ -140,12 +128,3 @@ def _facts(path: Path, sources: set, problems: list[Problem], plain_text_problem
                 dict(entry["searched"]) if entry.get("searched") else None,
                 {**entry.lines, **{f"statement.{lang}": entry["statement"].line_of(lang) for lang in entry["statement"]}})
     return facts
-
-
-def _day(path: Path, entry: LinedDict, problems: list[Problem]) -> date | None:
-    try:
-        return date.fromisoformat(entry["date"])
-    except ValueError:
-        problems.append(Problem(path, entry.line_of("date"), f"date '{entry['date']}' is no day of the calendar",
-                                'write the date "YYYY-MM-DD" as the source gives it'))
-        return None

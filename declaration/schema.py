@@ -9,12 +9,13 @@ that names a source, a quotation that is a source's) the loaders check after it.
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .files import LinedDict, LinedList, Problem
+from .files import LinedDict, LinedList, Problem, load_yaml
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -113,3 +114,27 @@ def _message(error) -> str:
     if error.validator == "maxLength":
         return f"is {len(error.instance)} characters long, over {error.validator_value}"
     return error.message
+
+
+# What every list of entries in the data shares -----------------------------------------------------
+
+
+def entries_of(path: Path, name: str, found: list[Problem]) -> tuple[list[tuple[int, LinedDict]], set]:
+    """(line, entry) of the entries that fit the schema (those that do not are reported, once), and
+    the ids of every entry written: an entry at fault is still there for what names it."""
+    data = load_yaml(path) if path.exists() else LinedList()
+    found += problems(data, name, path)
+    if not isinstance(data, LinedList):
+        return [], set()
+    written = {entry.get("id") for entry in data if isinstance(entry, dict)}
+    return [(data.line_of(index), entry) for index, entry in enumerate(data)
+            if not problems(entry, f"{name}.item", path)], written
+
+
+def day_of(path: Path, entry: LinedDict, found: list[Problem], fix: str) -> date | None:
+    """The entry's `date` as a day, or None, the problem reported, when no calendar has it."""
+    try:
+        return date.fromisoformat(entry["date"])
+    except ValueError:
+        found.append(Problem(path, entry.line_of("date"), f"date '{entry['date']}' is no day of the calendar", fix))
+        return None
