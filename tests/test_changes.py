@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 
-from builds import LANGUAGES, TEST_SITE_URL, build, copy_tree, git
+from builds import LANGUAGES, TEST_SITE_URL, build, copy_tree, edit, git, line_of
 from scripts.check.site import BuiltSite
 
 # One worker runs this file's tests: they share the copy and its builds.
@@ -140,3 +140,28 @@ def test_a_shallow_clone_builds_and_invents_no_date(history, tmp_path):
                 assert data["@type"] != "Article" or "dateModified" not in data, (lang, slug)
         # The record is data: the clone publishes all of it.
         assert listed(shallow, lang)[0][0] == "change-strand-3-reviewed"
+
+
+CHANGES = "declaration/changes.yml"
+
+
+def _change_errors(tree) -> list:
+    from scripts.check import check_sources
+
+    return [f for f in check_sources(tree) if f.path == CHANGES and f.severity == "error"]
+
+
+def test_a_change_dated_on_no_day_of_the_calendar_is_refused_at_its_date(tree):
+    edit(tree, CHANGES, '  date: "2026-11-28"', '  date: "2026-02-30"')
+    found = _change_errors(tree)
+    assert [(f.line, f.problem) for f in found] == [
+        (line_of(tree, CHANGES, '  date: "2026-02-30"'), "date '2026-02-30' is no day of the calendar")]
+
+
+def test_a_change_newer_than_the_one_before_it_is_refused_at_its_entry(tree):
+    text = (tree / CHANGES).read_text(encoding="utf-8")
+    later = text[text.index("- id: reader-site"):].replace("- id: reader-site", "- id: later", 1)
+    (tree / CHANGES).write_text(text + later.replace('  date: "2026-11-28"', '  date: "2099-01-01"', 1), encoding="utf-8")
+    found = _change_errors(tree)
+    assert [(f.line, "is newer than the change before it" in f.problem) for f in found] == [
+        (line_of(tree, CHANGES, "- id: later"), True)], [str(f) for f in found]
