@@ -83,10 +83,10 @@ def _scan(text: str, lang: str | None) -> tuple[tuple[str, str], ...]:
                                   if char.isalpha() and _script(char) != "LATIN")
             problems.append((f"the word '{word}' mixes Latin letters with look-alikes ({strangers})",
                              "retype the word with Latin letters only"))
-        elif lang and own == "LATIN" and scripts and "LATIN" not in scripts and skeleton(word).isascii() \
-                and any(char.isalpha() for char in skeleton(word)):
+        elif lang and own == "LATIN" and scripts and "LATIN" not in scripts \
+                and (latin := skeleton(word)).isascii() and any(char.isalpha() for char in latin):
             problems.append((f"the word '{word}' is written in {'/'.join(sorted(scripts)).lower()} letters that look "
-                             f"like the Latin word '{skeleton(word)}'", "retype the word with Latin letters"))
+                             f"like the Latin word '{latin}'", "retype the word with Latin letters"))
     if unicodedata.normalize("NFC", text) != text:
         problems.append(("the line is not in Unicode NFC (a letter and a separate accent)",
                          "retype the accented letters, or normalise the file to NFC"))
